@@ -41,6 +41,12 @@ final class RecordingPingProcessor implements PingProcessor {
 		this.gate = gate;
 	}
 
+	/** Forgets what was applied, for tests sharing one instance. */
+	void clear() {
+		this.batches.clear();
+		this.applied.set(0);
+	}
+
 	List<List<Ping>> batches() {
 		return this.batches;
 	}
