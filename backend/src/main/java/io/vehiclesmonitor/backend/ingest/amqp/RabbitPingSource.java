@@ -12,6 +12,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.rabbitmq.BindingSpecification;
 import reactor.rabbitmq.ConsumeOptions;
 import reactor.rabbitmq.ExchangeSpecification;
@@ -45,15 +46,17 @@ public final class RabbitPingSource implements PingSource, AutoCloseable {
 
 	private final DeadLetters deadLetters;
 
+	private final Mono<Channel> managementChannel;
+
 	public RabbitPingSource(Mono<Connection> connection, RabbitMqProperties rabbit, IngestProperties ingest) {
 		this.rabbit = rabbit;
 		this.ingest = ingest;
 		// Reopened when closed: a failed passive declare would otherwise poison it for
 		// good.
-		Mono<Channel> managementChannel = connection.map(RabbitPingSource::createChannel)
+		this.managementChannel = connection.map(RabbitPingSource::createChannel)
 			.cacheInvalidateIf((channel) -> !channel.isOpen());
 		this.sender = RabbitFlux.createSender(
-				new SenderOptions().connectionMono(connection).resourceManagementChannelMono(managementChannel));
+				new SenderOptions().connectionMono(connection).resourceManagementChannelMono(this.managementChannel));
 		this.receiver = RabbitFlux.createReceiver(new ReceiverOptions().connectionMono(connection));
 		this.deadLetters = new DeadLetters(this.sender, rabbit.deadLetterExchange());
 	}
@@ -95,8 +98,10 @@ public final class RabbitPingSource implements PingSource, AutoCloseable {
 	 * Messages ready in the ping queue, not counting those delivered but unacknowledged.
 	 */
 	public Mono<Long> queueDepth() {
-		return this.sender.declareQueue(QueueSpecification.queue(this.rabbit.queue()).passive(true))
-			.map((ok) -> (long) ok.getMessageCount());
+		// A plain passive declare: through the Sender the client would record it for
+		// topology recovery and re-declare the queue as non-durable after a reconnect.
+		return this.managementChannel.map((channel) -> messageCount(channel, this.rabbit.queue()))
+			.subscribeOn(Schedulers.boundedElastic());
 	}
 
 	@Override
@@ -104,6 +109,15 @@ public final class RabbitPingSource implements PingSource, AutoCloseable {
 		// Neither closes the shared connection: RabbitMqConnection owns it.
 		this.receiver.close();
 		this.sender.close();
+	}
+
+	private static long messageCount(Channel channel, String queue) {
+		try {
+			return channel.messageCount(queue);
+		}
+		catch (IOException ex) {
+			throw new RabbitFluxException("Could not read the depth of " + queue, ex);
+		}
 	}
 
 	private static Channel createChannel(Connection connection) {

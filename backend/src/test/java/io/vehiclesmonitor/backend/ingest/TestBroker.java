@@ -1,0 +1,103 @@
+package io.vehiclesmonitor.backend.ingest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+
+/**
+ * A plain amqp-client publisher and dead-letter reader for tests, connected straight to
+ * the shared broker (not through the backend's proxy). Blocking: test threads only.
+ */
+final class TestBroker implements AutoCloseable {
+
+	private static final String VIN_ALPHABET = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
+
+	private final Connection connection;
+
+	private final Channel channel;
+
+	TestBroker() throws IOException, TimeoutException {
+		ConnectionFactory factory = new ConnectionFactory();
+		factory.setHost("127.0.0.1");
+		factory.setPort(5672);
+		this.connection = factory.newConnection("vm-ingest-it-publisher");
+		this.channel = this.connection.createChannel();
+		this.channel.confirmSelect();
+	}
+
+	static String randomVin() {
+		StringBuilder vin = new StringBuilder(17);
+		for (int i = 0; i < 17; i++) {
+			vin.append(VIN_ALPHABET.charAt(ThreadLocalRandom.current().nextInt(VIN_ALPHABET.length())));
+		}
+		return vin.toString();
+	}
+
+	/**
+	 * Publishes a version 1 message with a millisecond timestamp, waiting for the
+	 * confirm.
+	 */
+	void publish(String exchange, String body, String contentType, Instant sentAt) throws Exception {
+		Map<String, Object> headers = new HashMap<>();
+		headers.put("x-vm-version", 1);
+		headers.put("x-vm-timestamp-ms", sentAt.toEpochMilli());
+		AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().contentType(contentType)
+			.timestamp(Date.from(sentAt))
+			.headers(headers)
+			.deliveryMode(2)
+			.build();
+		this.channel.basicPublish(exchange, "ping.test", properties, body.getBytes(StandardCharsets.UTF_8));
+		this.channel.waitForConfirmsOrDie(Duration.ofSeconds(10).toMillis());
+	}
+
+	void publishPing(String exchange, String vin, Instant sentAt) throws Exception {
+		publish(exchange, "{\"vin\":\"" + vin + "\"}", "application/json", sentAt);
+	}
+
+	/** Takes every message currently in the queue. */
+	List<GetResponse> drain(String queue) throws IOException {
+		List<GetResponse> messages = new ArrayList<>();
+		GetResponse response;
+		while ((response = this.channel.basicGet(queue, true)) != null) {
+			messages.add(response);
+		}
+		return messages;
+	}
+
+	long ready(String queue) throws IOException {
+		return this.channel.queueDeclarePassive(queue).getMessageCount();
+	}
+
+	void delete(String exchange, String queue, String deadLetterExchange, String deadLetterQueue) throws IOException {
+		this.channel.queueDelete(queue);
+		this.channel.queueDelete(deadLetterQueue);
+		this.channel.exchangeDelete(exchange);
+		this.channel.exchangeDelete(deadLetterExchange);
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.connection.close();
+	}
+
+	static Map<String, String> headers(GetResponse message) {
+		Map<String, String> headers = new HashMap<>();
+		message.getProps().getHeaders().forEach((name, value) -> headers.put(name, String.valueOf(value)));
+		return headers;
+	}
+
+}
