@@ -81,6 +81,7 @@ final class IngestPipeline {
 		Instant oldest = pings.stream().map(Ping::receivedAt).min(Instant::compareTo).orElseThrow();
 		this.metrics.batch(pings.size(), oldest, this.clock.instant());
 		return Mono.defer(() -> this.processor.apply(pings))
+			.timeout(this.properties.applyTimeout())
 			.map((results) -> new Settlement(completed(batch, results), Duration.ZERO))
 			.onErrorResume((ex) -> {
 				logger.warn("Applying a batch of " + pings.size() + " pings failed; requeueing it", ex);

@@ -23,20 +23,23 @@ import org.springframework.util.unit.DataSize;
  * doubled on every consecutive failure
  * @param retryBackoffMax longest such delay, also the longest pause between reconnect
  * attempts of the consumer
+ * @param applyTimeout longest wait for the status engine to apply one batch; a batch
+ * taking longer counts as failed and is requeued
  */
 @ConfigurationProperties("monitor.ingest")
 public record IngestProperties(@DefaultValue("500") int prefetch, @DefaultValue("200") int maxBatch,
 		@DefaultValue("20ms") Duration maxWait, @DefaultValue("4") int concurrency,
 		@DefaultValue("64KB") DataSize maxMessageBytes, @DefaultValue("5s") Duration maxClockSkew,
 		@DefaultValue("1000") long backlogThreshold, @DefaultValue("1s") Duration backlogPollInterval,
-		@DefaultValue("100ms") Duration retryBackoff, @DefaultValue("5s") Duration retryBackoffMax) {
+		@DefaultValue("100ms") Duration retryBackoff, @DefaultValue("5s") Duration retryBackoffMax,
+		@DefaultValue("10s") Duration applyTimeout) {
 
 	/**
 	 * Settings as in the defaults, for tests and tools that build the pipeline by hand.
 	 */
 	public static IngestProperties defaults() {
 		return new IngestProperties(500, 200, Duration.ofMillis(20), 4, DataSize.ofKilobytes(64), Duration.ofSeconds(5),
-				1000, Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofSeconds(5));
+				1000, Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(10));
 	}
 
 }

@@ -30,8 +30,12 @@ final class InMemoryPingSource implements PingSource {
 	}
 
 	Message add(String json, String contentType) {
-		Message message = new Message(new IncomingMessage(json.getBytes(StandardCharsets.UTF_8), contentType,
-				Map.of("x-vm-version", "1"), Instant.now()));
+		return add(new IncomingMessage(json.getBytes(StandardCharsets.UTF_8), contentType, Map.of("x-vm-version", "1"),
+				Instant.now()));
+	}
+
+	Message add(IncomingMessage incoming) {
+		Message message = new Message(incoming);
 		this.messages.add(message);
 		return message;
 	}

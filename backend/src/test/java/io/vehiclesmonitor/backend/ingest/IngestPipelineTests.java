@@ -1,8 +1,11 @@
 package io.vehiclesmonitor.backend.ingest;
 
 import java.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vehiclesmonitor.backend.ingest.InMemoryPingSource.Message;
@@ -10,6 +13,7 @@ import io.vehiclesmonitor.backend.ingest.InMemoryPingSource.Settled;
 import io.vehiclesmonitor.backend.ingest.InMemoryPingSource.Settlement;
 import io.vehiclesmonitor.backend.status.Ping;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -117,6 +121,32 @@ class IngestPipelineTests {
 		assertThat(gateway.settlements().get(0).rejection().detail()).contains(UNKNOWN).doesNotContain(KNOWN);
 	}
 
+	@Test
+	void aBatchTheStatusEngineNeverAnswersTimesOutAndIsRequeued() {
+		this.processor.holdUntil(Mono.never());
+		Message message = ping(KNOWN);
+
+		run(pipeline(200));
+
+		assertThat(message.settlements()).extracting(Settlement::how).containsExactly(Settled.REQUEUED);
+	}
+
+	@Test
+	void futureTimestampsAreClampedAndMissingOnesStampedNowBothCounted() {
+		Instant start = Instant.now();
+		byte[] body = ("{\"vin\":\"" + KNOWN + "\"}").getBytes(StandardCharsets.UTF_8);
+		this.source.add(new IncomingMessage(body, "application/json",
+				Map.of("x-vm-timestamp-ms", Long.toString(start.plusSeconds(60).toEpochMilli())), null));
+		this.source.add(new IncomingMessage(body, "application/json", Map.of(), null));
+
+		run(pipeline(200));
+
+		assertThat(this.processor.pings())
+			.allSatisfy((ping) -> assertThat(ping.receivedAt()).isBetween(start, Instant.now()));
+		assertThat(this.meters.get("vm.ingest.timestamps.clamped").counter().count()).isEqualTo(1);
+		assertThat(this.meters.get("vm.ingest.timestamps.missing").counter().count()).isEqualTo(1);
+	}
+
 	private Message ping(String vin) {
 		return this.source.add("{\"vin\":\"" + vin + "\"}");
 	}
@@ -124,7 +154,7 @@ class IngestPipelineTests {
 	private IngestPipeline pipeline(int maxBatch) {
 		IngestProperties properties = new IngestProperties(50, maxBatch, Duration.ofMillis(20), 2,
 				DataSize.ofKilobytes(64), Duration.ofSeconds(5), 1000, Duration.ofSeconds(1), Duration.ofMillis(10),
-				Duration.ofMillis(50));
+				Duration.ofMillis(50), Duration.ofMillis(500));
 		return new IngestPipeline(new PingDecoder(new JsonMapper(), properties), this.processor, properties,
 				new IngestMetrics(this.meters), Clock.systemUTC());
 	}

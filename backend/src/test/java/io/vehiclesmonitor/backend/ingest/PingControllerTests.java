@@ -1,5 +1,6 @@
 package io.vehiclesmonitor.backend.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -8,12 +9,15 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vehiclesmonitor.backend.status.Ping;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -78,6 +82,20 @@ class PingControllerTests {
 	void anOversizedBodyIsRefused() {
 		String body = "{\"pad\":\"" + "x".repeat(70_000) + "\"}";
 		problem(post(REGISTERED, MediaType.APPLICATION_JSON, body), HttpStatus.CONTENT_TOO_LARGE, "oversized");
+		assertThat(this.processor.pings()).isEmpty();
+	}
+
+	@Test
+	void anOversizedBodyStreamedWithoutContentLengthIsRefusedToo() {
+		Flux<DataBuffer> chunks = Flux.range(0, 20)
+			.map((i) -> DefaultDataBufferFactory.sharedInstance
+				.wrap("x".repeat(4096).getBytes(StandardCharsets.UTF_8)));
+		WebTestClient.ResponseSpec response = this.client.post()
+			.uri("/vehicles/{vin}/ping", REGISTERED)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(chunks, DataBuffer.class)
+			.exchange();
+		problem(response, HttpStatus.CONTENT_TOO_LARGE, "oversized");
 		assertThat(this.processor.pings()).isEmpty();
 	}
 

@@ -1,5 +1,6 @@
 package io.vehiclesmonitor.backend.ingest.amqp;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -27,6 +28,8 @@ final class DeadLetters {
 
 	static final String ORIGINAL_ROUTING_KEY_HEADER = "x-vm-original-routing-key";
 
+	private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
+
 	private final Sender sender;
 
 	private final String exchange;
@@ -53,6 +56,7 @@ final class DeadLetters {
 		// confirm listeners from piling up on a shared one.
 		return this.sender.sendWithPublishConfirms(Mono.just(message), new SendOptions().trackReturned(true))
 			.next()
+			.timeout(CONFIRM_TIMEOUT)
 			.switchIfEmpty(Mono.error(new IllegalStateException("no confirmation for the dead letter")))
 			.flatMap((result) -> (result.isAck() && !result.isReturned()) ? Mono.<Void>empty()
 					: Mono.error(new IllegalStateException("dead letter not confirmed by the broker")));
