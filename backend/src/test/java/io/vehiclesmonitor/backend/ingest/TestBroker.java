@@ -52,6 +52,10 @@ final class TestBroker implements AutoCloseable {
 	 * confirm.
 	 */
 	void publish(String exchange, String body, String contentType, Instant sentAt) throws Exception {
+		publish(exchange, "ping.test", body, contentType, sentAt);
+	}
+
+	void publish(String exchange, String routingKey, String body, String contentType, Instant sentAt) throws Exception {
 		Map<String, Object> headers = new HashMap<>();
 		headers.put("x-vm-version", 1);
 		headers.put("x-vm-timestamp-ms", sentAt.toEpochMilli());
@@ -60,7 +64,7 @@ final class TestBroker implements AutoCloseable {
 			.headers(headers)
 			.deliveryMode(2)
 			.build();
-		this.channel.basicPublish(exchange, "ping.test", properties, body.getBytes(StandardCharsets.UTF_8));
+		this.channel.basicPublish(exchange, routingKey, properties, body.getBytes(StandardCharsets.UTF_8));
 		this.channel.waitForConfirmsOrDie(Duration.ofSeconds(10).toMillis());
 	}
 
@@ -76,6 +80,12 @@ final class TestBroker implements AutoCloseable {
 			messages.add(response);
 		}
 		return messages;
+	}
+
+	/** Takes one message and rejects it without requeue, as a crashing consumer might. */
+	void takeAndReject(String queue) throws IOException {
+		GetResponse message = this.channel.basicGet(queue, false);
+		this.channel.basicNack(message.getEnvelope().getDeliveryTag(), false, false);
 	}
 
 	long ready(String queue) throws IOException {
