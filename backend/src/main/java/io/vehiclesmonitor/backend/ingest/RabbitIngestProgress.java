@@ -15,7 +15,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Distributed ingest progress: polls the ping queue's depth (a passive declare) every
  * {@code monitor.ingest.backlog-poll-interval} and feeds the {@link Watermark}. A poll
- * that fails or hangs counts as behind, so does a lost connection.
+ * that fails counts as behind, one that hangs lets the observations go stale; either way
+ * the watermark freezes, as it does at once on a lost connection.
  */
 final class RabbitIngestProgress implements IngestProgress, SmartLifecycle {
 

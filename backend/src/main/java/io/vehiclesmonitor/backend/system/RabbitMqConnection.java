@@ -30,6 +30,8 @@ public class RabbitMqConnection implements DisposableBean {
 
 	private static final int CLOSE_TIMEOUT_MILLIS = 5000;
 
+	private static final int RPC_TIMEOUT_MILLIS = 10_000;
+
 	private final AtomicReference<Connection> current = new AtomicReference<>();
 
 	private final Mono<Connection> connection;
@@ -55,6 +57,9 @@ public class RabbitMqConnection implements DisposableBean {
 		factory.setTopologyRecoveryEnabled(true);
 		factory.setNetworkRecoveryInterval(properties.recoveryInterval().toMillis());
 		factory.setRequestedHeartbeat(15);
+		// A declare or passive declare that gets no answer fails after this instead of
+		// holding a worker thread for the client's default ten minutes.
+		factory.setChannelRpcTimeout(RPC_TIMEOUT_MILLIS);
 		return factory;
 	}
 

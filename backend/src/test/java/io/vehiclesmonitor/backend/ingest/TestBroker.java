@@ -73,30 +73,53 @@ final class TestBroker implements AutoCloseable {
 	}
 
 	/** Takes every message currently in the queue. */
-	List<GetResponse> drain(String queue) throws IOException {
-		List<GetResponse> messages = new ArrayList<>();
-		GetResponse response;
-		while ((response = this.channel.basicGet(queue, true)) != null) {
-			messages.add(response);
-		}
-		return messages;
+	List<GetResponse> drain(String queue) throws Exception {
+		return withChannel((channel) -> {
+			List<GetResponse> messages = new ArrayList<>();
+			GetResponse response;
+			while ((response = channel.basicGet(queue, true)) != null) {
+				messages.add(response);
+			}
+			return messages;
+		});
 	}
 
 	/** Takes one message and rejects it without requeue, as a crashing consumer might. */
-	void takeAndReject(String queue) throws IOException {
-		GetResponse message = this.channel.basicGet(queue, false);
-		this.channel.basicNack(message.getEnvelope().getDeliveryTag(), false, false);
+	void takeAndReject(String queue) throws Exception {
+		withChannel((channel) -> {
+			GetResponse message = channel.basicGet(queue, false);
+			channel.basicNack(message.getEnvelope().getDeliveryTag(), false, false);
+			return null;
+		});
 	}
 
-	long ready(String queue) throws IOException {
-		return this.channel.queueDeclarePassive(queue).getMessageCount();
+	long ready(String queue) throws Exception {
+		return withChannel((channel) -> channel.queueDeclarePassive(queue).getMessageCount());
 	}
 
-	void delete(String exchange, String queue, String deadLetterExchange, String deadLetterQueue) throws IOException {
-		this.channel.queueDelete(queue);
-		this.channel.queueDelete(deadLetterQueue);
-		this.channel.exchangeDelete(exchange);
-		this.channel.exchangeDelete(deadLetterExchange);
+	void delete(String exchange, String queue, String deadLetterExchange, String deadLetterQueue) throws Exception {
+		withChannel((channel) -> {
+			channel.queueDelete(queue);
+			channel.queueDelete(deadLetterQueue);
+			channel.exchangeDelete(exchange);
+			channel.exchangeDelete(deadLetterExchange);
+			return null;
+		});
+	}
+
+	/**
+	 * A channel per call, since a failed passive declare closes the channel it ran on.
+	 */
+	private <T> T withChannel(ChannelCall<T> call) throws Exception {
+		try (Channel channel = this.connection.createChannel()) {
+			return call.apply(channel);
+		}
+	}
+
+	private interface ChannelCall<T> {
+
+		T apply(Channel channel) throws IOException;
+
 	}
 
 	@Override

@@ -46,17 +46,17 @@ public final class RabbitPingSource implements PingSource, AutoCloseable {
 
 	private final DeadLetters deadLetters;
 
-	private final Mono<Channel> managementChannel;
+	private final Mono<Channel> depthChannel;
 
 	public RabbitPingSource(Mono<Connection> connection, RabbitMqProperties rabbit, IngestProperties ingest) {
 		this.rabbit = rabbit;
 		this.ingest = ingest;
-		// Reopened when closed: a failed passive declare would otherwise poison it for
-		// good.
-		this.managementChannel = connection.map(RabbitPingSource::createChannel)
-			.cacheInvalidateIf((channel) -> !channel.isOpen());
+		// Both reopened when closed: a channel error (a failed declare) would otherwise
+		// poison them for good. Separate, since an AMQP channel runs one RPC at a time.
+		Mono<Channel> managementChannel = reopening(connection);
+		this.depthChannel = reopening(connection);
 		this.sender = RabbitFlux.createSender(
-				new SenderOptions().connectionMono(connection).resourceManagementChannelMono(this.managementChannel));
+				new SenderOptions().connectionMono(connection).resourceManagementChannelMono(managementChannel));
 		this.receiver = RabbitFlux.createReceiver(new ReceiverOptions().connectionMono(connection));
 		this.deadLetters = new DeadLetters(this.sender, rabbit.deadLetterExchange());
 	}
@@ -100,7 +100,7 @@ public final class RabbitPingSource implements PingSource, AutoCloseable {
 	public Mono<Long> queueDepth() {
 		// A plain passive declare: through the Sender the client would record it for
 		// topology recovery and re-declare the queue as non-durable after a reconnect.
-		return this.managementChannel.map((channel) -> messageCount(channel, this.rabbit.queue()))
+		return this.depthChannel.map((channel) -> messageCount(channel, this.rabbit.queue()))
 			.subscribeOn(Schedulers.boundedElastic());
 	}
 
@@ -109,6 +109,10 @@ public final class RabbitPingSource implements PingSource, AutoCloseable {
 		// Neither closes the shared connection: RabbitMqConnection owns it.
 		this.receiver.close();
 		this.sender.close();
+	}
+
+	private static Mono<Channel> reopening(Mono<Connection> connection) {
+		return connection.map(RabbitPingSource::createChannel).cacheInvalidateIf((channel) -> !channel.isOpen());
 	}
 
 	private static long messageCount(Channel channel, String queue) {
