@@ -1,6 +1,7 @@
 package io.vehiclesmonitor.backend.ingest;
 
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Where ping messages come from (the RabbitMQ queue, or memory in tests). The ingest
@@ -24,13 +25,13 @@ public interface PingSource {
 		IncomingMessage message();
 
 		/** Done with: every ping of it was applied. */
-		reactor.core.publisher.Mono<Void> ack();
+		Mono<Void> ack();
 
 		/** Not applied: deliver it again (to this or another consumer). */
-		reactor.core.publisher.Mono<Void> requeue();
+		Mono<Void> requeue();
 
 		/** Refused: keep it in the dead-letter queue with the reason, never redeliver. */
-		reactor.core.publisher.Mono<Void> reject(Rejection rejection);
+		Mono<Void> reject(Rejection rejection);
 
 	}
 
