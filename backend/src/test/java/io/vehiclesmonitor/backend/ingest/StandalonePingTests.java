@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vehiclesmonitor.backend.status.FleetSync;
 import io.vehiclesmonitor.backend.status.IngestProgress;
 import io.vehiclesmonitor.backend.status.LiveStatus;
@@ -38,6 +39,9 @@ class StandalonePingTests {
 	@Autowired
 	private IngestProgress progress;
 
+	@Autowired
+	private MeterRegistry meters;
+
 	@Test
 	void anHttpPingOfARegisteredVehicleUpdatesItsLiveState() {
 		String vin = TestBroker.randomVin();
@@ -67,10 +71,11 @@ class StandalonePingTests {
 	}
 
 	@Test
-	void ingestionIsAlwaysCaughtUp() {
+	void ingestionIsAlwaysCaughtUpAndSaysSoInItsMetrics() {
 		Instant before = Instant.now();
 		assertThat(this.progress.watermark()).isAfterOrEqualTo(before);
 		assertThat(this.progress).isInstanceOf(InProcessIngestProgress.class);
+		assertThat(this.meters.get("vm.ingest.watermark.age").gauge().value()).isLessThan(1.0);
 	}
 
 }
