@@ -1,0 +1,151 @@
+package io.vehiclesmonitor.backend.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vehiclesmonitor.backend.status.Ping;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WebFluxTest(controllers = PingController.class)
+class PingControllerTests {
+
+	private static final Instant NOW = Instant.parse("2026-11-28T15:00:00Z");
+
+	private static final String REGISTERED = "YS2R4X20005399401";
+
+	private static final String UNREGISTERED = "YS2R4X20005388011";
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private RecordingPingProcessor processor;
+
+	@BeforeEach
+	void forgetEarlierPings() {
+		this.processor.clear();
+	}
+
+	@Test
+	void aPingWithoutBodyIsAcceptedAndStampedWithTheServersTime() {
+		this.client.post().uri("/vehicles/{vin}/ping", REGISTERED).exchange().expectStatus().isAccepted();
+
+		assertThat(this.processor.pings()).containsExactly(new Ping(REGISTERED, NOW));
+	}
+
+	@Test
+	void anEmptyObjectOrOneRepeatingTheVinIsAccepted() {
+		post(REGISTERED, MediaType.APPLICATION_JSON, "{}").expectStatus().isAccepted();
+		post(REGISTERED, MediaType.APPLICATION_JSON, "{\"vin\":\"" + REGISTERED + "\"}").expectStatus().isAccepted();
+	}
+
+	@Test
+	void anInvalidVinIsABadRequest() {
+		problem(post("YS2R4X2000539940O", MediaType.APPLICATION_JSON, "{}"), HttpStatus.BAD_REQUEST, "invalid-vin");
+		problem(post("abc", null, null), HttpStatus.BAD_REQUEST, "invalid-vin");
+	}
+
+	@Test
+	void aBodyContradictingThePathOrCarryingItsOwnTimeIsABadRequest() {
+		problem(post(REGISTERED, MediaType.APPLICATION_JSON, "{\"vin\":\"" + UNREGISTERED + "\"}"),
+				HttpStatus.BAD_REQUEST, "invalid-vin");
+		problem(post(REGISTERED, MediaType.APPLICATION_JSON, "{\"at\":\"2026-11-28T14:00:00Z\"}"),
+				HttpStatus.BAD_REQUEST, "invalid-timestamp");
+		problem(post(REGISTERED, MediaType.APPLICATION_JSON, "{\"vin\":"), HttpStatus.BAD_REQUEST, "malformed-json");
+		assertThat(this.processor.pings()).isEmpty();
+	}
+
+	@Test
+	void anUnregisteredVinIsNotFound() {
+		problem(post(UNREGISTERED, null, null), HttpStatus.NOT_FOUND, "unknown-vehicle");
+	}
+
+	@Test
+	void anOversizedBodyIsRefused() {
+		String body = "{\"pad\":\"" + "x".repeat(70_000) + "\"}";
+		problem(post(REGISTERED, MediaType.APPLICATION_JSON, body), HttpStatus.CONTENT_TOO_LARGE, "oversized");
+		assertThat(this.processor.pings()).isEmpty();
+	}
+
+	@Test
+	void anOversizedBodyStreamedWithoutContentLengthIsRefusedToo() {
+		Flux<DataBuffer> chunks = Flux.range(0, 20)
+			.map((i) -> DefaultDataBufferFactory.sharedInstance
+				.wrap("x".repeat(4096).getBytes(StandardCharsets.UTF_8)));
+		WebTestClient.ResponseSpec response = this.client.post()
+			.uri("/vehicles/{vin}/ping", REGISTERED)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(chunks, DataBuffer.class)
+			.exchange();
+		problem(response, HttpStatus.CONTENT_TOO_LARGE, "oversized");
+		assertThat(this.processor.pings()).isEmpty();
+	}
+
+	@Test
+	void aBodyThatIsNotJsonIsAnUnsupportedMediaType() {
+		problem(post(REGISTERED, MediaType.TEXT_PLAIN, REGISTERED), HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+				"unsupported-content-type");
+	}
+
+	private WebTestClient.ResponseSpec post(String vin, MediaType contentType, String body) {
+		WebTestClient.RequestBodySpec request = this.client.post().uri("/vehicles/{vin}/ping", vin);
+		if (contentType != null) {
+			request.contentType(contentType);
+		}
+		return (body != null) ? request.bodyValue(body).exchange() : request.exchange();
+	}
+
+	private static void problem(WebTestClient.ResponseSpec response, HttpStatus status, String reason) {
+		response.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(status.value())
+			.jsonPath("$.reason")
+			.isEqualTo(reason)
+			.jsonPath("$.detail")
+			.isNotEmpty();
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(IngestProperties.class)
+	static class Config {
+
+		@Bean
+		RecordingPingProcessor processor() {
+			return new RecordingPingProcessor().register(REGISTERED);
+		}
+
+		@Bean
+		IngestMetrics ingestMetrics() {
+			return new IngestMetrics(new SimpleMeterRegistry());
+		}
+
+		@Bean
+		Clock clock() {
+			return Clock.fixed(NOW, ZoneOffset.UTC);
+		}
+
+	}
+
+}
