@@ -33,13 +33,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Log log = LogFactory.getLog(ApiExceptionHandler.class);
 
-	private static final Map<Integer, String[]> TYPES_BY_STATUS = Map.of(400,
-			new String[] { "bad-request", "Bad request" }, 404, new String[] { "not-found", "Not found" }, 405,
-			new String[] { "method-not-allowed", "Method not allowed" }, 406,
-			new String[] { "not-acceptable", "Not acceptable" }, 409, new String[] { "conflict", "Conflict" }, 413,
-			new String[] { "payload-too-large", "Payload too large" }, 415,
-			new String[] { "unsupported-media-type", "Unsupported media type" }, 500,
-			new String[] { "internal-error", "Internal error" });
+	private static final Map<Integer, Kind> KINDS = Map.of(400,
+			new Kind("bad-request", "Bad request", "The request is not valid."), 404,
+			new Kind("not-found", "Not found", "Nothing exists at this path."), 405,
+			new Kind("method-not-allowed", "Method not allowed", "This path does not support the method."), 406,
+			new Kind("not-acceptable", "Not acceptable", "No representation matches the Accept header."), 409,
+			new Kind("conflict", "Conflict", "The request conflicts with data already stored."), 413,
+			new Kind("payload-too-large", "Payload too large",
+					"The request body exceeds the size this endpoint accepts."),
+			415, new Kind("unsupported-media-type", "Unsupported media type", "The content type is not supported."),
+			500, new Kind("internal-error", "Internal error", "The server failed to process the request."));
 
 	/** A constraint no feature translated: still a conflict, never a 500. */
 	@ExceptionHandler(DataIntegrityViolationException.class)
@@ -96,9 +99,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return super.handleExceptionInternal(ex, body, headers, status, exchange).map((response) -> {
 			if (response.getBody() instanceof ProblemDetail problem
 					&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-				String[] type = TYPES_BY_STATUS.getOrDefault(status.value(), new String[] { "error", "Error" });
-				problem.setType(ApiProblem.type(type[0]));
-				problem.setTitle(type[1]);
+				Kind kind = KINDS.getOrDefault(status.value(), new Kind("error", "Error", "The request failed."));
+				problem.setType(ApiProblem.type(kind.type()));
+				problem.setTitle(kind.title());
+				if (problem.getDetail() == null) {
+					problem.setDetail(kind.detail());
+				}
 			}
 			return response;
 		});
@@ -136,6 +142,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			}
 		}
 		return false;
+	}
+
+	/** Problem type, title and fallback detail of a framework error with this status. */
+	private record Kind(String type, String title, String detail) {
 	}
 
 }
