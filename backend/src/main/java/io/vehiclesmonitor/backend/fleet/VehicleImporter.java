@@ -2,11 +2,8 @@ package io.vehiclesmonitor.backend.fleet;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import reactor.core.publisher.Flux;
@@ -17,7 +14,6 @@ import reactor.util.function.Tuples;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-import io.vehiclesmonitor.backend.fleet.ImportReport.ImportError;
 import io.vehiclesmonitor.backend.fleet.VehicleRepository.NewVehicle;
 
 /**
@@ -44,17 +40,17 @@ class VehicleImporter {
 
 	Mono<ImportReport> importRows(Flux<ImportRow> rows) {
 		return Mono.defer(() -> {
-			Progress progress = new Progress();
+			ImportProgress progress = new ImportProgress();
 			return rows.buffer(BATCH_SIZE)
 				.concatMap((batch) -> importBatch(batch, progress), 1)
 				.then()
 				.as(this.tx::transactional)
-				.then(Mono.defer(() -> register(progress.imported)))
+				.then(Mono.defer(() -> register(progress.importedVins())))
 				.then(Mono.fromCallable(progress::report));
 		});
 	}
 
-	private Mono<Void> importBatch(List<ImportRow> batch, Progress progress) {
+	private Mono<Void> importBatch(List<ImportRow> batch, ImportProgress progress) {
 		List<Candidate> candidates = new ArrayList<>();
 		for (ImportRow row : batch) {
 			Candidate candidate = validate(row, progress);
@@ -99,7 +95,7 @@ class VehicleImporter {
 	}
 
 	// Checks one row alone and against the rows before it in the same import.
-	private static Candidate validate(ImportRow row, Progress progress) {
+	private static Candidate validate(ImportRow row, ImportProgress progress) {
 		if (row.unreadable() != null) {
 			return progress.reject(row.row(), "row", row.unreadable());
 		}
@@ -115,11 +111,11 @@ class VehicleImporter {
 		if (customerId == null) {
 			return progress.reject(row.row(), "customerId", "'" + row.customerId() + "' is not a customer id");
 		}
-		Long earlierVin = progress.vins.putIfAbsent(row.vin(), row.row());
+		Long earlierVin = progress.earlierRowOfVin(row.vin(), row.row());
 		if (earlierVin != null) {
 			return progress.reject(row.row(), "vin", "VIN " + row.vin() + " already appears in row " + earlierVin);
 		}
-		Long earlierRegNr = progress.regNrs.putIfAbsent(regNr, row.row());
+		Long earlierRegNr = progress.earlierRowOfRegNr(regNr, row.row());
 		if (earlierRegNr != null) {
 			return progress.reject(row.row(), "regNr",
 					"registration number " + regNr + " already appears in row " + earlierRegNr);
@@ -148,43 +144,7 @@ class VehicleImporter {
 		return candidates.stream().map(field).toList();
 	}
 
-	private record Candidate(long row, NewVehicle vehicle) {
-	}
-
-	/**
-	 * What one import has seen so far. Its size is bounded by the import size limit;
-	 * batches run one at a time, so no two threads touch it at once.
-	 */
-	private static final class Progress {
-
-		final Map<String, Long> vins = new HashMap<>();
-
-		final Map<String, Long> regNrs = new HashMap<>();
-
-		final List<String> imported = new ArrayList<>();
-
-		final List<ImportError> errors = new ArrayList<>();
-
-		long rejected;
-
-		Candidate reject(long row, String field, String reason) {
-			this.rejected++;
-			if (this.errors.size() < ImportReport.MAX_ERRORS) {
-				this.errors.add(new ImportError(row, field, reason));
-			}
-			return null;
-		}
-
-		void imported(NewVehicle vehicle) {
-			this.imported.add(vehicle.vin());
-		}
-
-		ImportReport report() {
-			List<ImportError> byRow = new ArrayList<>(this.errors);
-			byRow.sort(Comparator.comparingLong(ImportError::row));
-			return new ImportReport(this.imported.size(), this.rejected, byRow);
-		}
-
+	record Candidate(long row, NewVehicle vehicle) {
 	}
 
 }

@@ -40,13 +40,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DataR2dbcTest
 @ImportAutoConfiguration(FlywayAutoConfiguration.class)
-@Import({ VehicleRepository.class, CustomerRepository.class, VehicleService.class, FleetPolicies.class,
-		FleetRegistration.class, RegisteredFleet.class, VehicleServiceTests.StatusEngineDouble.class })
+@Import({ VehicleRepository.class, CustomerRepository.class, VehicleService.class, CustomerService.class,
+		FleetPolicies.class, FleetRegistration.class, RegisteredFleet.class,
+		VehicleServiceTests.StatusEngineDouble.class })
 @EnableConfigurationProperties(HeartbeatProperties.class)
 class VehicleServiceTests {
 
 	@Autowired
 	VehicleService service;
+
+	@Autowired
+	CustomerService customerService;
 
 	@Autowired
 	RegisteredFleet registeredFleet;
@@ -142,6 +146,41 @@ class VehicleServiceTests {
 			.as(StepVerifier::create)
 			.expectNext(new FleetSync.RegisteredVehicle(vin(1), Duration.ofSeconds(35)))
 			.expectNextCount(1199)
+			.verifyComplete();
+	}
+
+	@Test
+	void customerCountsComeFromTheLiveStatus() {
+		this.customerService.list()
+			.as(StepVerifier::create)
+			.assertNext((customer) -> assertThat(customer)
+				.extracting(CustomerView::vehicleCount, CustomerView::connected, CustomerView::disconnected)
+				.containsExactly(1200L, 600L, 600L))
+			.verifyComplete();
+	}
+
+	@Test
+	void changedCustomerOverridesReRegisterEveryVehicleWithItsNewTimeout() {
+		this.customerService.update(this.owner, new CustomerRequest("Åkeri AB", "Gränd 1", 90, null))
+			.as(StepVerifier::create)
+			.assertNext((customer) -> assertThat(customer.heartbeat()).isEqualTo(
+					new HeartbeatView(90, 10, 100, io.vehiclesmonitor.backend.status.HeartbeatPolicy.Source.CUSTOMER)))
+			.verifyComplete();
+		assertThat(this.engine.upserts).hasSize(1200)
+			.allMatch((vehicle) -> vehicle.timeout().equals(Duration.ofSeconds(100)));
+	}
+
+	@Test
+	void customerOwningVehiclesIsNotDeleted() {
+		this.customerService.delete(this.owner)
+			.as(StepVerifier::create)
+			.expectErrorSatisfies((ex) -> assertThat(((ApiProblem) ex).getBody().getType())
+				.isEqualTo(ApiProblem.type("customer-has-vehicles")))
+			.verify(Duration.ofSeconds(10));
+		this.customerService.get(this.owner)
+			.map(CustomerView::vehicleCount)
+			.as(StepVerifier::create)
+			.expectNext(1200L)
 			.verifyComplete();
 	}
 
