@@ -53,9 +53,4 @@ public class InMemoryStatusStore implements PingProcessor, LiveStatus, FleetSync
 		return Mono.fromRunnable(() -> this.registered.removeAll(vins));
 	}
 
-	/** Whether the VIN is registered; lets tests see what the fleet registry told us. */
-	public boolean isRegistered(String vin) {
-		return this.registered.contains(vin);
-	}
-
 }
