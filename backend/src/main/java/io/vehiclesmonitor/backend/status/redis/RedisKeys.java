@@ -1,0 +1,46 @@
+package io.vehiclesmonitor.backend.status.redis;
+
+/**
+ * Key names of one shard (see {@code docs/redis-keys.md}). Every key carries the shard's
+ * hash tag, so one shard's keys share a Redis Cluster slot and a script may touch them
+ * all atomically.
+ *
+ * @param prefix first segment, isolating environments and tests
+ * @param shard shard number (0 while there is one shard)
+ */
+record RedisKeys(String prefix, int shard) {
+
+	private String base() {
+		return this.prefix + ":{" + this.shard + "}:";
+	}
+
+	/** Marker that the state is seeded; missing means it was lost (or never built). */
+	String epoch() {
+		return base() + "epoch";
+	}
+
+	/** Held by the one replica re-seeding the state. */
+	String seedLock() {
+		return base() + "seed-lock";
+	}
+
+	/** Sorted set of Connected vehicles by deadline (epoch ms). */
+	String deadlines() {
+		return base() + "deadlines";
+	}
+
+	/** Stream of changes. */
+	String changes() {
+		return base() + "changes";
+	}
+
+	/** Prefix of the state buckets; the scripts append the bucket number. */
+	String bucketPrefix() {
+		return base() + "v:";
+	}
+
+	String[] scriptKeys() {
+		return new String[] { epoch(), deadlines(), changes() };
+	}
+
+}
