@@ -105,7 +105,7 @@ public class RedisChangeBus implements ChangeBus {
 	/**
 	 * Decodes an entry; a malformed one is logged and skipped, never stops the stream.
 	 */
-	private static StatusChange toChange(StreamMessage<String, String> message) {
+	static StatusChange toChange(StreamMessage<String, String> message) {
 		try {
 			Map<String, String> body = message.getBody();
 			Status status = "C".equals(body.get("s")) ? Status.CONNECTED : Status.DISCONNECTED;
