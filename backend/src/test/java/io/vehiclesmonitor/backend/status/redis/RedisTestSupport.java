@@ -17,18 +17,18 @@ import io.vehiclesmonitor.backend.system.RedisProperties;
  * The shared Redis of the test machine, isolated by a key prefix unique to each test,
  * whose keys (and only those) are deleted afterwards.
  */
-final class RedisTestSupport implements AutoCloseable {
+public final class RedisTestSupport implements AutoCloseable {
 
 	static final String URI = System.getProperty("monitor.redis.uri",
 			System.getenv().getOrDefault("MONITOR_REDIS_URI", "redis://127.0.0.1:6379"));
 
-	final RedisProperties properties;
+	public final RedisProperties properties;
 
-	final RedisClient client;
+	public final RedisClient client;
 
-	final StatefulRedisConnection<String, String> connection;
+	public final StatefulRedisConnection<String, String> connection;
 
-	RedisTestSupport() {
+	public RedisTestSupport() {
 		this("test-status-" + UUID.randomUUID());
 	}
 
@@ -39,7 +39,7 @@ final class RedisTestSupport implements AutoCloseable {
 	}
 
 	/** A second, independent client on the same keys: another replica. */
-	RedisTestSupport replica() {
+	public RedisTestSupport replica() {
 		return new RedisTestSupport(this.properties.keyPrefix());
 	}
 
@@ -48,7 +48,7 @@ final class RedisTestSupport implements AutoCloseable {
 	}
 
 	/** Every change in the stream, read directly. */
-	List<StatusChange> streamedChanges() {
+	public List<StatusChange> streamedChanges() {
 		return this.connection.sync()
 			.xrange(keys().changes(), Range.unbounded())
 			.stream()
@@ -57,7 +57,7 @@ final class RedisTestSupport implements AutoCloseable {
 	}
 
 	/** Simulates Redis losing its data: deletes every key of this prefix. */
-	long deleteAllKeys() {
+	public long deleteAllKeys() {
 		List<String> keys = ScanStream
 			.scan(this.connection.reactive(), KeyScanArgs.Builder.matches(this.properties.keyPrefix() + ":*"))
 			.collectList()
