@@ -32,7 +32,7 @@ public final class RedisTestSupport implements AutoCloseable {
 		this("test-status-" + UUID.randomUUID());
 	}
 
-	RedisTestSupport(String prefix) {
+	public RedisTestSupport(String prefix) {
 		this.properties = new RedisProperties(URI, prefix, 16384, Duration.ofSeconds(5));
 		this.client = RedisConfiguration.createClient(this.properties);
 		this.connection = this.client.connect();
