@@ -24,7 +24,7 @@ record RedisKeys(String prefix, int shard) {
 		return base() + "seed-lock";
 	}
 
-	/** Sorted set of Connected vehicles by deadline (epoch ms). */
+	/** Deadline index: bucket numbers scored by the earliest deadline in the bucket. */
 	String deadlines() {
 		return base() + "deadlines";
 	}
@@ -34,9 +34,12 @@ record RedisKeys(String prefix, int shard) {
 		return base() + "changes";
 	}
 
-	/** Prefix of the state buckets; the scripts append the bucket number. */
-	String bucketPrefix() {
-		return base() + "v:";
+	/**
+	 * Prefix of the shard's bucket keys; the scripts append {@code v:<n>} or
+	 * {@code d:<n>}.
+	 */
+	String shardPrefix() {
+		return base();
 	}
 
 	String[] scriptKeys() {

@@ -66,7 +66,7 @@ public class RedisStatusStore implements StatusStore {
 		this.commands = connection.reactive();
 		this.scripts = new RedisScripts(this.commands);
 		this.keys = new RedisKeys(redis.keyPrefix(), 0);
-		this.common = List.of(this.keys.bucketPrefix(), Integer.toString(redis.buckets()),
+		this.common = List.of(this.keys.shardPrefix(), Integer.toString(redis.buckets()),
 				Integer.toString(properties.changeRetention()));
 		this.fleetSource = fleetSource;
 		this.clock = clock;

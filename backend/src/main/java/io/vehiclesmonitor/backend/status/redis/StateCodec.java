@@ -7,7 +7,8 @@ import io.vehiclesmonitor.backend.status.VehicleState;
 
 /**
  * Reads the compact state value the scripts write:
- * {@code status(C|D)|timeout ms|last seen ms|since ms}, unknown fields empty.
+ * {@code status(C|D)|timeout ms|last seen ms|since ms}, numbers in base 36 (a timestamp
+ * takes 8 characters instead of 13), unknown fields empty.
  */
 final class StateCodec {
 
@@ -20,9 +21,14 @@ final class StateCodec {
 		}
 		String[] fields = raw.split("\\|", -1);
 		Status status = "C".equals(fields[0]) ? Status.CONNECTED : Status.DISCONNECTED;
-		return new VehicleState(vin, status, instant(fields[2]), instant(fields[3]));
+		return new VehicleState(vin, status, base36Instant(fields[2]), base36Instant(fields[3]));
 	}
 
+	private static Instant base36Instant(String millis) {
+		return millis.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(millis, 36));
+	}
+
+	/** Decimal epoch milliseconds, as in change stream entries. */
 	static Instant instant(String millis) {
 		return millis.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(millis));
 	}

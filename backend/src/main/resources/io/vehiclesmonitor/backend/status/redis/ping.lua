@@ -7,8 +7,8 @@ local results = {}
 for i = 5, #ARGV, 2 do
   local vin = ARGV[i]
   local time = math.min(tonumber(ARGV[i + 1]), now)
-  local key = bucket(vin)
-  local raw = redis.call('HGET', key, vin)
+  local h = bucket_of(vin)
+  local raw = redis.call('HGET', state_key(h), vin)
   if not raw then
     results[#results + 1] = 2
   else
@@ -20,16 +20,16 @@ for i = 5, #ARGV, 2 do
       st.l = time
       local own = time + st.t
       if st.s == 'C' then
-        redis.call('ZADD', KEYS[2], 'GT', fmt(own), vin)
+        set_deadline(h, vin, own, true)
       elseif own > now then
         local at = later(st.since, time)
         st.s = 'C'
         st.since = at
-        redis.call('ZADD', KEYS[2], fmt(own), vin)
+        set_deadline(h, vin, own, false)
         emit(vin, 'C', at, time)
         result = 3
       end
-      redis.call('HSET', key, vin, encode(st))
+      redis.call('HSET', state_key(h), vin, encode(st))
       results[#results + 1] = result
     end
   end

@@ -5,19 +5,19 @@ local count = 0
 for i = 4, #ARGV, 2 do
   local vin = ARGV[i]
   local timeout = tonumber(ARGV[i + 1])
-  local key = bucket(vin)
-  local raw = redis.call('HGET', key, vin)
+  local h = bucket_of(vin)
+  local raw = redis.call('HGET', state_key(h), vin)
   local st
   if raw then
     st = decode(raw)
     st.t = timeout
     if st.s == 'C' and st.l then
-      redis.call('ZADD', KEYS[2], fmt(st.l + timeout), vin)
+      set_deadline(h, vin, st.l + timeout, false)
     end
   else
     st = { s = 'D', t = timeout }
   end
-  redis.call('HSET', key, vin, encode(st))
+  redis.call('HSET', state_key(h), vin, encode(st))
   count = count + 1
 end
 return { count }

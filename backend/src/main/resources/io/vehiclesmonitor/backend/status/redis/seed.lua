@@ -5,10 +5,10 @@ local seeded = 0
 for i = 5, #ARGV, 2 do
   local vin = ARGV[i]
   local timeout = tonumber(ARGV[i + 1])
-  local key = bucket(vin)
-  if redis.call('HEXISTS', key, vin) == 0 then
-    redis.call('HSET', key, vin, encode({ s = 'C', t = timeout }))
-    redis.call('ZADD', KEYS[2], fmt(now + timeout), vin)
+  local h = bucket_of(vin)
+  if redis.call('HEXISTS', state_key(h), vin) == 0 then
+    redis.call('HSET', state_key(h), vin, encode({ s = 'C', t = timeout }))
+    set_deadline(h, vin, now + timeout, false)
     seeded = seeded + 1
   end
 end

@@ -3,6 +3,6 @@
 if not has_epoch() then return { -1 } end
 local out = {}
 for i = 4, #ARGV do
-  out[#out + 1] = redis.call('HGET', bucket(ARGV[i]), ARGV[i]) or ''
+  out[#out + 1] = redis.call('HGET', state_key(bucket_of(ARGV[i])), ARGV[i]) or ''
 end
 return out

@@ -2,7 +2,8 @@
 local removed = 0
 for i = 4, #ARGV do
   local vin = ARGV[i]
-  removed = removed + redis.call('HDEL', bucket(vin), vin)
-  redis.call('ZREM', KEYS[2], vin)
+  local h = bucket_of(vin)
+  removed = removed + redis.call('HDEL', state_key(h), vin)
+  clear_deadline(h, vin)
 end
 return { removed }

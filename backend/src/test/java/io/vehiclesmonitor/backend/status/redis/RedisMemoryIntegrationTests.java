@@ -65,20 +65,24 @@ class RedisMemoryIntegrationTests {
 				.map((bytes) -> Map.entry(kind(key), bytes)), 16)
 			.collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.summingLong(Map.Entry::getValue)))
 			.block(Duration.ofMinutes(2));
-		long state = bytesByKind.get("buckets") + bytesByKind.get("deadlines");
+		long state = bytesByKind.get("state buckets") + bytesByKind.get("deadline buckets")
+				+ bytesByKind.get("deadline index") + bytesByKind.get("epoch");
 		System.out.printf("Redis memory for %d Connected vehicles: %s; state %.1f bytes/vehicle%n", VEHICLES,
 				bytesByKind, (double) state / VEHICLES);
-		assertThat((double) state / VEHICLES).isLessThan(200);
+		assertThat((double) state / VEHICLES).isLessThan(100);
 	}
 
 	private static String kind(String key) {
 		if (key.endsWith(":deadlines")) {
-			return "deadlines";
+			return "deadline index";
 		}
 		if (key.endsWith(":changes")) {
 			return "changes";
 		}
-		return key.contains(":v:") ? "buckets" : "other";
+		if (key.endsWith(":epoch")) {
+			return "epoch";
+		}
+		return key.contains(":v:") ? "state buckets" : "deadline buckets";
 	}
 
 }
