@@ -1,5 +1,6 @@
 package io.vehiclesmonitor.backend.status.memory;
 
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -32,10 +33,18 @@ public class InMemoryChangeBus implements ChangeBus {
 
 	private final int retention;
 
+	private final long firstId;
+
 	private long lastId;
 
-	public InMemoryChangeBus(StatusProperties properties) {
+	/**
+	 * Ids start at the start-up time in the shape of the Redis ones ({@code ms << 20}),
+	 * so they keep growing across restarts and stay unique in the change history.
+	 */
+	public InMemoryChangeBus(StatusProperties properties, Clock clock) {
 		this.retention = Math.max(1, properties.changeRetention());
+		this.firstId = clock.millis() << 20;
+		this.lastId = this.firstId;
 	}
 
 	/** Gives the change the next id, retains and emits it. */
@@ -79,7 +88,12 @@ public class InMemoryChangeBus implements ChangeBus {
 	}
 
 	private synchronized long currentId() {
-		return this.lastId;
+		return (this.lastId != this.firstId) ? this.lastId : 0;
+	}
+
+	/** Every retained change, oldest first. */
+	synchronized List<StatusChange> retained() {
+		return List.copyOf(this.retained);
 	}
 
 }

@@ -18,7 +18,7 @@ public final class InMemoryStatusStoreFactory {
 
 	public static StatusStore create(FleetSource fleet, Clock clock) {
 		StatusProperties properties = StatusProperties.defaults();
-		return new InMemoryStatusStore(new InMemoryChangeBus(properties), fleet, clock,
+		return new InMemoryStatusStore(new InMemoryChangeBus(properties, clock), fleet, clock,
 				new StatusMetrics(new SimpleMeterRegistry()), properties);
 	}
 
