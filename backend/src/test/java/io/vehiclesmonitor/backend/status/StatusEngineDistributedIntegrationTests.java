@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reports Redis health.
  */
 @SpringBootTest(properties = { "monitor.mode=distributed", "monitor.redis.key-prefix=test-status-app-${random.uuid}" })
+@DirtiesContext
 @Import({ TestFleetConfiguration.class, StatusEngineDistributedIntegrationTests.Progress.class })
 class StatusEngineDistributedIntegrationTests {
 
@@ -41,8 +43,13 @@ class StatusEngineDistributedIntegrationTests {
 	@Autowired
 	RedisProperties redisProperties;
 
+	@Autowired
+	StatusSweeper sweeper;
+
 	@AfterEach
 	void deleteTestKeys() {
+		// the sweep would otherwise re-seed the state right after the keys are gone
+		this.sweeper.stop();
 		try (RedisTestSupport support = new RedisTestSupport(this.redisProperties.keyPrefix())) {
 			support.deleteAllKeys();
 		}
