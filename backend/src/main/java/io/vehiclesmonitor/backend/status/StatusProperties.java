@@ -12,12 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * published at most this late (and stamped with its true deadline anyway)
  * @param sweepBatch most vehicles disconnected by one store call; a sweep repeats calls
  * until nothing is due
- * @param seedBatch vehicles per store call while re-seeding the live state
+ * @param scriptBatch most pings or vehicles per store script call (ping batches,
+ * registrations, re-seeding); larger batches are split, so no script holds Redis long
  * @param changeRetention roughly how many recent changes are kept for resuming streams
  */
 @ConfigurationProperties("monitor.status")
 public record StatusProperties(@DefaultValue("1s") Duration sweepInterval, @DefaultValue("1000") int sweepBatch,
-		@DefaultValue("1000") int seedBatch, @DefaultValue("100000") int changeRetention) {
+		@DefaultValue("1000") int scriptBatch, @DefaultValue("100000") int changeRetention) {
 
 	public static StatusProperties defaults() {
 		return new StatusProperties(Duration.ofSeconds(1), 1000, 1000, 100000);

@@ -4,12 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.vehiclesmonitor.backend.status.FleetSource;
@@ -37,9 +34,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "monitor.mode", havingValue = "standalone", matchIfMissing = true)
 public class InMemoryStatusStore implements StatusStore {
 
-	private final Map<String, Tracked> vehicles = new HashMap<>();
-
-	private final NavigableSet<Due> deadlines = new TreeSet<>();
+	private final LiveState state = new LiveState();
 
 	private final InMemoryChangeBus bus;
 
@@ -74,13 +69,13 @@ public class InMemoryStatusStore implements StatusStore {
 		Instant now = this.clock.instant();
 		List<PingResult> results = new ArrayList<>(pings.size());
 		for (Ping ping : pings) {
-			Tracked state = this.vehicles.get(ping.vin());
-			if (state == null) {
+			Tracked current = this.state.get(ping.vin());
+			if (current == null) {
 				results.add(PingResult.UNKNOWN_VEHICLE);
 				continue;
 			}
-			PingOutcome outcome = StatusRules.ping(state, ping.receivedAt(), now);
-			put(ping.vin(), state, outcome.next());
+			PingOutcome outcome = StatusRules.ping(current, ping.receivedAt(), now);
+			this.state.put(ping.vin(), outcome.next());
 			if (outcome.transition() != null) {
 				this.bus.publish(ping.vin(), outcome.transition());
 				this.metrics.connected(1);
@@ -103,14 +98,14 @@ public class InMemoryStatusStore implements StatusStore {
 	private synchronized int[] sweepBatch(Instant limit, int batch) {
 		int taken = 0;
 		int changed = 0;
-		while (taken < batch && !this.deadlines.isEmpty() && !this.deadlines.first().deadline().isAfter(limit)) {
-			Due due = this.deadlines.first();
+		String vin = this.state.firstDue(limit);
+		while (taken < batch && vin != null) {
 			taken++;
-			Tracked state = this.vehicles.get(due.vin());
-			Expiry expiry = StatusRules.expire(state, limit);
-			put(due.vin(), state, expiry.next());
-			this.bus.publish(due.vin(), expiry.transition());
+			Expiry expiry = StatusRules.expire(this.state.get(vin), limit);
+			this.state.put(vin, expiry.next());
+			this.bus.publish(vin, expiry.transition());
 			changed++;
+			vin = this.state.firstDue(limit);
 		}
 		this.metrics.disconnected(changed);
 		return new int[] { changed, taken };
@@ -124,8 +119,8 @@ public class InMemoryStatusStore implements StatusStore {
 	private synchronized Map<String, VehicleState> statesNow(Collection<String> vins) {
 		Map<String, VehicleState> states = new LinkedHashMap<>();
 		for (String vin : vins) {
-			Tracked state = this.vehicles.get(vin);
-			states.put(vin, (state != null) ? state.toState(vin) : VehicleState.neverSeen(vin));
+			Tracked current = this.state.get(vin);
+			states.put(vin, (current != null) ? current.toState(vin) : VehicleState.neverSeen(vin));
 		}
 		return states;
 	}
@@ -137,8 +132,8 @@ public class InMemoryStatusStore implements StatusStore {
 
 	private synchronized void upsertNow(Collection<RegisteredVehicle> registered) {
 		for (RegisteredVehicle vehicle : registered) {
-			Tracked state = this.vehicles.get(vehicle.vin());
-			put(vehicle.vin(), state, (state != null) ? StatusRules.retime(state, vehicle.timeout())
+			Tracked current = this.state.get(vehicle.vin());
+			this.state.put(vehicle.vin(), (current != null) ? StatusRules.retime(current, vehicle.timeout())
 					: Tracked.registered(vehicle.timeout()));
 		}
 	}
@@ -150,7 +145,7 @@ public class InMemoryStatusStore implements StatusStore {
 
 	private synchronized void removeNow(Collection<String> vins) {
 		for (String vin : vins) {
-			put(vin, this.vehicles.get(vin), null);
+			this.state.put(vin, null);
 		}
 	}
 
@@ -161,7 +156,7 @@ public class InMemoryStatusStore implements StatusStore {
 		}
 		return this.seeding.updateAndGet((current) -> (current != null) ? current
 				: this.fleetSource.registeredVehicles()
-					.buffer(Math.max(1, this.properties.seedBatch()))
+					.buffer(Math.max(1, this.properties.scriptBatch()))
 					.doOnNext(this::seedNow)
 					.then()
 					.doOnSuccess((done) -> this.seeded = true)
@@ -172,34 +167,10 @@ public class InMemoryStatusStore implements StatusStore {
 	private synchronized void seedNow(List<RegisteredVehicle> batch) {
 		Instant now = this.clock.instant();
 		for (RegisteredVehicle vehicle : batch) {
-			if (!this.vehicles.containsKey(vehicle.vin())) {
-				put(vehicle.vin(), null, Tracked.seeded(vehicle.timeout(), now));
+			if (!this.state.contains(vehicle.vin())) {
+				this.state.put(vehicle.vin(), Tracked.seeded(vehicle.timeout(), now));
 			}
 		}
-	}
-
-	private void put(String vin, Tracked previous, Tracked next) {
-		if (previous != null && previous.deadline() != null) {
-			this.deadlines.remove(new Due(previous.deadline(), vin));
-		}
-		if (next == null) {
-			this.vehicles.remove(vin);
-			return;
-		}
-		this.vehicles.put(vin, next);
-		if (next.deadline() != null) {
-			this.deadlines.add(new Due(next.deadline(), vin));
-		}
-	}
-
-	private record Due(Instant deadline, String vin) implements Comparable<Due> {
-
-		@Override
-		public int compareTo(Due other) {
-			int byDeadline = this.deadline.compareTo(other.deadline);
-			return (byDeadline != 0) ? byDeadline : this.vin.compareTo(other.vin);
-		}
-
 	}
 
 }

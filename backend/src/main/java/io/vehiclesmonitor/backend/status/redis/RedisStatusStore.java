@@ -53,7 +53,8 @@ public class RedisStatusStore implements StatusStore {
 			StatusProperties properties, FleetSource fleetSource, Clock clock, StatusMetrics metrics) {
 		this.scripts = new ShardScripts(connection.reactive(), new RedisKeys(redis.keyPrefix(), 0), redis.buckets(),
 				properties.changeRetention());
-		this.seeder = new RedisSeeder(connection.reactive(), this.scripts, fleetSource, clock, properties.seedBatch());
+		this.seeder = new RedisSeeder(connection.reactive(), this.scripts, fleetSource, clock,
+				properties.scriptBatch());
 		this.clock = clock;
 		this.metrics = metrics;
 		this.properties = properties;
@@ -65,15 +66,20 @@ public class RedisStatusStore implements StatusStore {
 			return Mono.just(List.of());
 		}
 		this.metrics.batch(pings.size());
-		return seeded(() -> {
-			List<String> args = new ArrayList<>(1 + 2 * pings.size());
-			args.add(millis(this.clock.instant()));
-			for (Ping ping : pings) {
-				args.add(ping.vin());
-				args.add(millis(ping.receivedAt()));
-			}
-			return this.scripts.run(Script.PING, args);
-		}).map(this::pingResults).doOnError((ex) -> this.metrics.error("ping"));
+		return Flux.fromIterable(pings)
+			.buffer(Math.max(1, this.properties.scriptBatch()))
+			.concatMap((chunk) -> seeded(() -> {
+				List<String> args = new ArrayList<>(1 + 2 * chunk.size());
+				args.add(millis(this.clock.instant()));
+				for (Ping ping : chunk) {
+					args.add(ping.vin());
+					args.add(millis(ping.receivedAt()));
+				}
+				return this.scripts.run(Script.PING, args);
+			}))
+			.concatMapIterable(this::pingResults)
+			.collectList()
+			.doOnError((ex) -> this.metrics.error("ping"));
 	}
 
 	private List<PingResult> pingResults(List<Object> codes) {
@@ -117,7 +123,7 @@ public class RedisStatusStore implements StatusStore {
 	@Override
 	public Mono<Void> upsert(Collection<RegisteredVehicle> vehicles) {
 		return Flux.fromIterable(vehicles)
-			.buffer(Math.max(1, this.properties.seedBatch()))
+			.buffer(Math.max(1, this.properties.scriptBatch()))
 			.concatMap((chunk) -> seeded(() -> this.scripts.run(Script.REGISTER, pairs(chunk))))
 			.doOnError((ex) -> this.metrics.error("upsert"))
 			.then();
@@ -126,7 +132,7 @@ public class RedisStatusStore implements StatusStore {
 	@Override
 	public Mono<Void> remove(Collection<String> vins) {
 		return Flux.fromIterable(vins)
-			.buffer(Math.max(1, this.properties.seedBatch()))
+			.buffer(Math.max(1, this.properties.scriptBatch()))
 			.concatMap((chunk) -> this.scripts.run(Script.UNREGISTER, chunk))
 			.doOnError((ex) -> this.metrics.error("remove"))
 			.then();
