@@ -1,19 +1,23 @@
 package io.vehiclesmonitor.backend.status.memory;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
-import io.vehiclesmonitor.backend.status.FleetSync;
-import io.vehiclesmonitor.backend.status.LiveStatus;
+import io.vehiclesmonitor.backend.status.FleetSource;
 import io.vehiclesmonitor.backend.status.Ping;
-import io.vehiclesmonitor.backend.status.PingProcessor;
-import io.vehiclesmonitor.backend.status.Status;
+import io.vehiclesmonitor.backend.status.StatusMetrics;
+import io.vehiclesmonitor.backend.status.StatusProperties;
+import io.vehiclesmonitor.backend.status.StatusRules;
+import io.vehiclesmonitor.backend.status.StatusRules.Expiry;
+import io.vehiclesmonitor.backend.status.StatusRules.PingOutcome;
+import io.vehiclesmonitor.backend.status.StatusStore;
+import io.vehiclesmonitor.backend.status.Tracked;
 import io.vehiclesmonitor.backend.status.VehicleState;
 import reactor.core.publisher.Mono;
 
@@ -21,58 +25,152 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * PLACEHOLDER written by the ingest branch so it compiles and starts before the merge;
- * the status engine's real store replaces it. Keeps registered VINs and their last ping,
- * without timeouts or change events.
+ * Status store of the standalone run: the {@link StatusRules} over a map and a deadline
+ * index, under one lock held only for in-memory work (microseconds, no I/O), so change
+ * ids follow the order of the changes. Empty at every start, so it seeds itself from the
+ * {@link FleetSource} before the first operation.
  */
 @Component
 @ConditionalOnProperty(name = "monitor.mode", havingValue = "standalone", matchIfMissing = true)
-public class InMemoryStatusStore implements PingProcessor, LiveStatus, FleetSync {
+public class InMemoryStatusStore implements StatusStore {
 
-	private final Map<String, Optional<Instant>> lastSeen = new ConcurrentHashMap<>();
+	private final LiveState state = new LiveState();
+
+	private final InMemoryChangeBus bus;
+
+	private final FleetSource fleetSource;
+
+	private final Clock clock;
+
+	private final StatusMetrics metrics;
+
+	private final StatusProperties properties;
+
+	private final AtomicReference<Mono<Void>> seeding = new AtomicReference<>();
+
+	private volatile boolean seeded;
+
+	public InMemoryStatusStore(InMemoryChangeBus bus, FleetSource fleetSource, Clock clock, StatusMetrics metrics,
+			StatusProperties properties) {
+		this.bus = bus;
+		this.fleetSource = fleetSource;
+		this.clock = clock;
+		this.metrics = metrics;
+		this.properties = properties;
+	}
 
 	@Override
 	public Mono<List<PingResult>> apply(List<Ping> pings) {
-		return Mono.fromSupplier(() -> {
-			List<PingResult> results = new ArrayList<>(pings.size());
-			for (Ping ping : pings) {
-				results.add(applyOne(ping));
-			}
-			return results;
-		});
+		return ensureSeeded().then(Mono.fromCallable(() -> applyNow(pings)));
 	}
 
-	private PingResult applyOne(Ping ping) {
-		PingResult[] result = { PingResult.UNKNOWN_VEHICLE };
-		this.lastSeen.computeIfPresent(ping.vin(), (vin, seen) -> {
-			boolean newer = seen.isEmpty() || ping.receivedAt().isAfter(seen.get());
-			result[0] = newer ? PingResult.APPLIED : PingResult.STALE;
-			return newer ? Optional.of(ping.receivedAt()) : seen;
-		});
-		return result[0];
+	private synchronized List<PingResult> applyNow(List<Ping> pings) {
+		this.metrics.batch(pings.size());
+		Instant now = this.clock.instant();
+		List<PingResult> results = new ArrayList<>(pings.size());
+		for (Ping ping : pings) {
+			Tracked current = this.state.get(ping.vin());
+			if (current == null) {
+				results.add(PingResult.UNKNOWN_VEHICLE);
+				continue;
+			}
+			PingOutcome outcome = StatusRules.ping(current, ping.receivedAt(), now);
+			this.state.put(ping.vin(), outcome.next());
+			if (outcome.transition() != null) {
+				this.bus.publish(ping.vin(), outcome.transition());
+				this.metrics.connected(1);
+			}
+			results.add(outcome.result());
+		}
+		return results;
+	}
+
+	@Override
+	public Mono<Integer> sweep(Instant limit) {
+		int batch = Math.max(1, this.properties.sweepBatch());
+		Mono<int[]> oneBatch = Mono.fromCallable(() -> sweepBatch(limit, batch));
+		return ensureSeeded().then(oneBatch)
+			.expand((counts) -> (counts[1] == batch) ? oneBatch : Mono.empty())
+			.reduce(0, (total, counts) -> total + counts[0]);
+	}
+
+	/** Returns {disconnected, taken} for one bounded batch. */
+	private synchronized int[] sweepBatch(Instant limit, int batch) {
+		int taken = 0;
+		int changed = 0;
+		String vin = this.state.firstDue(limit);
+		while (taken < batch && vin != null) {
+			taken++;
+			Expiry expiry = StatusRules.expire(this.state.get(vin), limit);
+			this.state.put(vin, expiry.next());
+			this.bus.publish(vin, expiry.transition());
+			changed++;
+			vin = this.state.firstDue(limit);
+		}
+		this.metrics.disconnected(changed);
+		return new int[] { changed, taken };
 	}
 
 	@Override
 	public Mono<Map<String, VehicleState>> states(Collection<String> vins) {
-		return Mono.fromSupplier(() -> {
-			Map<String, VehicleState> states = new LinkedHashMap<>();
-			for (String vin : vins) {
-				Instant seen = this.lastSeen.getOrDefault(vin, Optional.empty()).orElse(null);
-				states.put(vin, (seen != null) ? new VehicleState(vin, Status.CONNECTED, seen, seen)
-						: VehicleState.neverSeen(vin));
-			}
-			return states;
-		});
+		return ensureSeeded().then(Mono.fromCallable(() -> statesNow(vins)));
+	}
+
+	private synchronized Map<String, VehicleState> statesNow(Collection<String> vins) {
+		Map<String, VehicleState> states = new LinkedHashMap<>();
+		for (String vin : vins) {
+			Tracked current = this.state.get(vin);
+			states.put(vin, (current != null) ? current.toState(vin) : VehicleState.neverSeen(vin));
+		}
+		return states;
 	}
 
 	@Override
-	public Mono<Void> upsert(Collection<RegisteredVehicle> vehicles) {
-		return Mono.fromRunnable(() -> vehicles.forEach((v) -> this.lastSeen.putIfAbsent(v.vin(), Optional.empty())));
+	public Mono<Void> upsert(Collection<RegisteredVehicle> registered) {
+		return ensureSeeded().then(Mono.fromRunnable(() -> upsertNow(registered)));
+	}
+
+	private synchronized void upsertNow(Collection<RegisteredVehicle> registered) {
+		for (RegisteredVehicle vehicle : registered) {
+			Tracked current = this.state.get(vehicle.vin());
+			this.state.put(vehicle.vin(), (current != null) ? StatusRules.retime(current, vehicle.timeout())
+					: Tracked.registered(vehicle.timeout()));
+		}
 	}
 
 	@Override
 	public Mono<Void> remove(Collection<String> vins) {
-		return Mono.fromRunnable(() -> vins.forEach(this.lastSeen::remove));
+		return Mono.fromRunnable(() -> removeNow(vins));
+	}
+
+	private synchronized void removeNow(Collection<String> vins) {
+		for (String vin : vins) {
+			this.state.put(vin, null);
+		}
+	}
+
+	/** Seeds once per store lifetime; a failed attempt is retried by the next caller. */
+	private Mono<Void> ensureSeeded() {
+		if (this.seeded) {
+			return Mono.empty();
+		}
+		return this.seeding.updateAndGet((current) -> (current != null) ? current
+				: this.fleetSource.registeredVehicles()
+					.buffer(Math.max(1, this.properties.scriptBatch()))
+					.doOnNext(this::seedNow)
+					.then()
+					.doOnSuccess((done) -> this.seeded = true)
+					.doOnError((ex) -> this.seeding.set(null))
+					.cache());
+	}
+
+	private synchronized void seedNow(List<RegisteredVehicle> batch) {
+		Instant now = this.clock.instant();
+		for (RegisteredVehicle vehicle : batch) {
+			if (!this.state.contains(vehicle.vin())) {
+				this.state.put(vehicle.vin(), Tracked.seeded(vehicle.timeout(), now));
+			}
+		}
 	}
 
 }

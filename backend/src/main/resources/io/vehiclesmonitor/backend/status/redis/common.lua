@@ -1,0 +1,101 @@
+-- Shared by every status script (prepended by RedisScripts).
+-- KEYS[1] epoch marker, KEYS[2] deadline index, KEYS[3] change stream.
+-- ARGV[1] key prefix of the shard ("<prefix>:{<shard>}:"), ARGV[2] bucket count,
+-- ARGV[3] stream MAXLEN (approximate).
+-- Vehicles are spread over small buckets by a hash of the VIN, computed here only (so Java
+-- never has to agree with Lua on it). Per bucket h:
+--   v:h  hash       vin -> compact state (listpack while small)
+--   d:h  sorted set vin -> deadline ms, Connected vehicles only (listpack while small)
+-- and the deadline index (KEYS[2]) holds bucket h scored by the earliest deadline in d:h,
+-- so the sweep finds due vehicles in O(due) without one big skiplist over the fleet.
+-- Every key shares the shard's hash tag, so the scripts stay valid on a Redis Cluster.
+local shard_prefix = ARGV[1]
+local bucket_count = tonumber(ARGV[2])
+local stream_maxlen = ARGV[3]
+local digits = '0123456789abcdefghijklmnopqrstuvwxyz'
+
+local function fmt(n)
+  return string.format('%.0f', n)
+end
+
+local function b36(n)
+  if n == 0 then return '0' end
+  local s = ''
+  while n > 0 do
+    local d = n % 36
+    s = string.sub(digits, d + 1, d + 1) .. s
+    n = math.floor(n / 36)
+  end
+  return s
+end
+
+local function bucket_of(vin)
+  local h = 0
+  for i = 1, #vin do
+    h = (h * 31 + string.byte(vin, i)) % bucket_count
+  end
+  return h
+end
+
+local function state_key(h)
+  return shard_prefix .. 'v:' .. h
+end
+
+local function deadline_key(h)
+  return shard_prefix .. 'd:' .. h
+end
+
+-- State value: status (C|D) | timeout ms | last seen ms | since ms, numbers in base 36,
+-- unknown fields empty.
+local function decode(raw)
+  local s, t, l, since = string.match(raw, '^(%a)|(%w+)|(%w*)|(%w*)$')
+  return { s = s, t = tonumber(t, 36), l = tonumber(l, 36), since = tonumber(since, 36) }
+end
+
+local function encode(st)
+  local l = ''
+  if st.l then l = b36(st.l) end
+  local since = ''
+  if st.since then since = b36(st.since) end
+  return st.s .. '|' .. b36(st.t) .. '|' .. l .. '|' .. since
+end
+
+-- Keeps the index entry of bucket h equal to its earliest deadline (or absent if none).
+local function refresh(h)
+  local first = redis.call('ZRANGE', deadline_key(h), 0, 0, 'WITHSCORES')
+  if #first == 0 then
+    redis.call('ZREM', KEYS[2], h)
+  else
+    redis.call('ZADD', KEYS[2], first[2], h)
+  end
+end
+
+local function set_deadline(h, vin, deadline, only_later)
+  if only_later then
+    redis.call('ZADD', deadline_key(h), 'GT', fmt(deadline), vin)
+  else
+    redis.call('ZADD', deadline_key(h), fmt(deadline), vin)
+  end
+  refresh(h)
+end
+
+local function clear_deadline(h, vin)
+  if redis.call('ZREM', deadline_key(h), vin) == 1 then
+    refresh(h)
+  end
+end
+
+local function emit(vin, status, at, last)
+  local l = ''
+  if last then l = fmt(last) end
+  redis.call('XADD', KEYS[3], 'MAXLEN', '~', stream_maxlen, '*', 'v', vin, 's', status, 'a', fmt(at), 'l', l)
+end
+
+local function later(first, second)
+  if first and first > second then return first end
+  return second
+end
+
+local function has_epoch()
+  return redis.call('EXISTS', KEYS[1]) == 1
+end

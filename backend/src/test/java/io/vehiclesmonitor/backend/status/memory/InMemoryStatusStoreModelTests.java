@@ -1,0 +1,38 @@
+package io.vehiclesmonitor.backend.status.memory;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vehiclesmonitor.backend.status.StatusChange;
+import io.vehiclesmonitor.backend.status.StatusMetrics;
+import io.vehiclesmonitor.backend.status.StatusProperties;
+import io.vehiclesmonitor.backend.status.StatusStore;
+import io.vehiclesmonitor.backend.status.StatusStoreModelProperties;
+import io.vehiclesmonitor.backend.status.TestFleet;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+class InMemoryStatusStoreModelTests extends StatusStoreModelProperties {
+
+	private InMemoryChangeBus bus;
+
+	@Override
+	protected StatusStore createStore(Clock clock) {
+		StatusProperties properties = StatusProperties.defaults();
+		this.bus = new InMemoryChangeBus(properties, clock);
+		return new InMemoryStatusStore(this.bus, new TestFleet(), clock, new StatusMetrics(new SimpleMeterRegistry()),
+				properties);
+	}
+
+	@Override
+	protected List<StatusChange> publishedChanges() {
+		return this.bus.retained();
+	}
+
+	@Property(tries = 300)
+	void inMemoryStoreBehavesLikeTheRules(@ForAll("histories") List<Step> history) {
+		storeBehavesLikeTheRules(history);
+	}
+
+}
