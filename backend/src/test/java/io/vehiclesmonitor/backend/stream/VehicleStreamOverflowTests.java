@@ -1,0 +1,71 @@
+package io.vehiclesmonitor.backend.stream;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import io.vehiclesmonitor.backend.status.Status;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A client that stops reading: its own bounded buffer overflows, it is told to resync and
+ * its stream ends, while a client that keeps reading gets every change.
+ */
+@SpringBootTest(properties = { "monitor.stream.batch-size=1", "monitor.stream.client-buffer=4",
+		"monitor.stream.batch-window=20ms" })
+@Import(StreamTestConfiguration.class)
+class VehicleStreamOverflowTests {
+
+	private static final int CHANGES = 200;
+
+	@Autowired
+	VehicleStream stream;
+
+	@Autowired
+	ChangeFeed feed;
+
+	@Autowired
+	TestChangeBus bus;
+
+	@Test
+	void slowClientGetsResyncWhileFastClientMissesNothing() throws Exception {
+		long start = this.bus.lastId().block();
+		CompletableFuture<Long> fastClient = this.stream.events(StreamFilter.ALL, start)
+			.filter((event) -> ClientSession.CHANGES.equals(event.event()))
+			.map((event) -> ((Payloads.Changes) event.data()).changes().size())
+			.scan(0L, Long::sum)
+			.takeUntil((received) -> received == CHANGES)
+			.last()
+			.toFuture();
+		this.stream.events(StreamFilter.ALL, null)
+			.as((events) -> StepVerifier.create(events, 0))
+			.then(() -> emitAndWaitUntilFanned(CHANGES))
+			.thenRequest(Long.MAX_VALUE)
+			.thenConsumeWhile((event) -> !ClientSession.RESYNC.equals(event.event()))
+			.assertNext((event) -> assertThat(event.data()).isEqualTo(new Payloads.Resync("overflow")))
+			.expectComplete()
+			.verify(Duration.ofSeconds(15));
+		assertThat(fastClient.get(15, TimeUnit.SECONDS)).isEqualTo(CHANGES);
+	}
+
+	private void emitAndWaitUntilFanned(int changes) {
+		CompletableFuture<Long> fanned = this.feed.batches()
+			.flatMapIterable(ChangeBatch::items)
+			.take(changes)
+			.count()
+			.toFuture();
+		for (int i = 0; i < changes; i++) {
+			this.bus.emit(VehicleStreamTests.ABC123, (i % 2 == 0) ? Status.CONNECTED : Status.DISCONNECTED);
+		}
+		assertThat(fanned).succeedsWithin(Duration.ofSeconds(10)).isEqualTo((long) changes);
+	}
+
+}
