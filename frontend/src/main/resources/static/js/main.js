@@ -15,9 +15,10 @@ const store = new FleetStore();
 const table = new VirtualTable($('grid'), $('viewport'), $('spacer'), store);
 const controls = { customer: $('filter-customer'), status: $('filter-status'), q: $('filter-q') };
 
-let snapshot = null;
+// Work from the stream, applied in order once per frame: [kind, payload] pairs.
 let queued = [];
 let frameRequested = false;
+let firstRowsMarked = false;
 let customerKeys = '';
 let customerCounts = new Map();
 let announced = '';
@@ -30,22 +31,43 @@ function scheduleFrame() {
 	}
 }
 
+function queue(kind, payload) {
+	queued.push([kind, payload]);
+	scheduleFrame();
+}
+
 function frame() {
 	frameRequested = false;
 	const now = Date.now();
-	if (snapshot !== null) {
-		store.replace(snapshot);
-		snapshot = null;
-	}
-	if (queued.length > 0) {
-		store.apply(queued, now);
-		queued = [];
+	const work = queued;
+	queued = [];
+	for (const [kind, payload] of work) {
+		if (kind === 'begin') {
+			store.beginSnapshot();
+		}
+		else if (kind === 'rows') {
+			store.addSnapshotRows(payload);
+		}
+		else if (kind === 'end') {
+			store.endSnapshot();
+			if (performance.getEntriesByName('vm-snapshot-loaded').length === 0) {
+				performance.mark('vm-snapshot-loaded');
+			}
+		}
+		else {
+			store.apply(payload, now);
+		}
 	}
 	if (store.refresh()) {
 		updateCustomers();
 		updateSummary(now);
 	}
 	table.render(now);
+	if (!firstRowsMarked && store.view.length > 0) {
+		// Lets tests and operators read the time to first paint of real rows.
+		firstRowsMarked = true;
+		performance.mark('vm-first-rows');
+	}
 	$('empty').hidden = store.view.length > 0 || store.sorted.length === 0;
 }
 
@@ -139,16 +161,17 @@ if (initial.customer) {
 showFilter(initial);
 
 new LiveStream('vehicles/stream', {
-	snapshot(rows) {
-		snapshot = rows;
-		queued = [];
-		scheduleFrame();
+	snapshotBegin() {
+		queue('begin', null);
+	},
+	snapshotRows(rows) {
+		queue('rows', rows);
+	},
+	snapshotEnd() {
+		queue('end', null);
 	},
 	changes(changes) {
-		for (const change of changes) {
-			queued.push(change);
-		}
-		scheduleFrame();
+		queue('changes', changes);
 	},
 	counts(counts) {
 		// The header summary is computed from the rows, so it always matches the table;

@@ -36,17 +36,46 @@ export class FleetStore {
 		this.filter = { customer: '', status: '', q: '' };
 		this.customers = new Map();
 		this.counts = { connected: 0, disconnected: 0, total: 0 };
+		this.next = null;
+		this.loaded = false;
 		this.dirty = true;
 	}
 
-	/** Replaces everything with a snapshot. */
-	replace(rows) {
-		this.byVin = new Map();
-		this.customers = new Map();
-		for (const row of rows) {
-			this.add(vehicle(row));
+	/**
+	 * Starts collecting a snapshot. Until the first one is complete its rows are shown as
+	 * they arrive (the server sends them in display order); later snapshots replace the
+	 * shown state only once complete, so a reconnect never blanks the wall.
+	 */
+	beginSnapshot() {
+		this.next = { byVin: new Map(), customers: new Map(), sorted: [] };
+		if (!this.loaded) {
+			this.show(this.next);
 		}
-		this.sorted = Array.from(this.byVin.values()).sort(compare);
+	}
+
+	addSnapshotRows(rows) {
+		const next = this.next;
+		for (const row of rows) {
+			const v = vehicle(row);
+			next.byVin.set(v.vin, v);
+			next.customers.set(v.customerId, v.customerName);
+			next.sorted.push(v);
+		}
+		this.dirty = this.dirty || !this.loaded;
+	}
+
+	endSnapshot() {
+		// Already in (nearly) the right order, which the sort handles in linear time.
+		this.next.sorted.sort(compare);
+		this.show(this.next);
+		this.next = null;
+		this.loaded = true;
+	}
+
+	show(state) {
+		this.byVin = state.byVin;
+		this.customers = state.customers;
+		this.sorted = state.sorted;
 		this.dirty = true;
 	}
 

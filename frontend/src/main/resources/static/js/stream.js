@@ -10,13 +10,14 @@ export class LiveStream {
 
 	/**
 	 * @param {string} url the stream's URL
-	 * @param {{snapshot: Function, changes: Function, counts: Function, state: Function}} handlers
+	 * @param {{snapshotBegin: Function, snapshotRows: Function, snapshotEnd: Function,
+	 *     changes: Function, counts: Function, state: Function}} handlers
 	 */
 	constructor(url, handlers) {
 		this.url = url;
 		this.handlers = handlers;
 		this.lastId = null;
-		this.pending = null;
+		this.inSnapshot = false;
 		this.delay = MIN_DELAY;
 		this.source = null;
 		this.timer = null;
@@ -31,7 +32,7 @@ export class LiveStream {
 		const url = this.lastId == null ? this.url : `${this.url}?lastEventId=${encodeURIComponent(this.lastId)}`;
 		const source = new EventSource(url);
 		this.source = source;
-		this.pending = null;
+		this.inSnapshot = false;
 		source.addEventListener('open', () => {
 			this.delay = MIN_DELAY;
 			this.handlers.state('live');
@@ -67,17 +68,17 @@ export class LiveStream {
 	}
 
 	snapshot(data) {
-		if (this.pending == null) {
-			this.pending = [];
+		if (!this.inSnapshot) {
+			this.inSnapshot = true;
+			this.handlers.snapshotBegin();
 		}
-		for (const vehicle of data.vehicles) {
-			this.pending.push(vehicle);
+		if (data.vehicles.length > 0) {
+			this.handlers.snapshotRows(data.vehicles);
 		}
 		if (data.complete) {
-			const rows = this.pending;
-			this.pending = null;
+			this.inSnapshot = false;
 			this.lastId = data.changeId;
-			this.handlers.snapshot(rows);
+			this.handlers.snapshotEnd();
 		}
 	}
 

@@ -21,6 +21,9 @@ class DatabaseVehicleCatalog implements VehicleCatalog {
 	private static final String SELECT = "SELECT v.vin, v.reg_nr, c.id AS customer_id, c.name, c.address"
 			+ " FROM vehicles v JOIN customers c ON c.id = v.customer_id";
 
+	/** The dashboard's order, so it can show a snapshot's first rows before the rest. */
+	private static final String DISPLAY_ORDER = " ORDER BY c.name, v.reg_nr";
+
 	private final DatabaseClient db;
 
 	DatabaseVehicleCatalog(DatabaseClient db) {
@@ -30,9 +33,9 @@ class DatabaseVehicleCatalog implements VehicleCatalog {
 	@Override
 	public Flux<CatalogVehicle> vehicles(Long customerId) {
 		if (customerId == null) {
-			return this.db.sql(SELECT + " ORDER BY v.vin").map(DatabaseVehicleCatalog::vehicle).all();
+			return this.db.sql(SELECT + DISPLAY_ORDER).map(DatabaseVehicleCatalog::vehicle).all();
 		}
-		return this.db.sql(SELECT + " WHERE c.id = :customer ORDER BY v.vin")
+		return this.db.sql(SELECT + " WHERE c.id = :customer" + DISPLAY_ORDER)
 			.bind("customer", customerId)
 			.map(DatabaseVehicleCatalog::vehicle)
 			.all();

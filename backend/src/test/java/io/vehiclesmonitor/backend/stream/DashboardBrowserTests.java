@@ -16,15 +16,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -44,23 +40,16 @@ import static io.vehiclesmonitor.backend.stream.VehicleStreamTests.MNO345;
 import static io.vehiclesmonitor.backend.stream.VehicleStreamTests.REFERENCE_FLEET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The dashboard in a real headless Chromium, served by the app, fed by the live stream.
  * The browser reaches the app through a {@link TcpProxy} so a test can cut the
- * connection. Chromium and chromedriver must be installed
- * ({@code apt-get install -y chromium
- * chromium-driver}); Selenium Manager is never used.
+ * connection. Chromium and chromedriver must be installed (see {@link HeadlessChromium}).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "monitor.stream.heartbeat=300ms", "monitor.stream.batch-window=50ms" })
 @Import(StreamTestConfiguration.class)
 class DashboardBrowserTests {
-
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	static final String XSS_NAME = "<img src=x onerror=alert(1)>";
 
@@ -85,30 +74,14 @@ class DashboardBrowserTests {
 
 	@BeforeAll
 	static void requireChromium() {
-		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-			fail("Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-					+ ": apt-get update && apt-get install -y chromium chromium-driver");
-		}
-		// An explicit driver keeps Selenium Manager from ever looking for (or
-		// downloading) one.
-		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+		HeadlessChromium.requireInstalled();
 	}
 
 	@BeforeEach
 	void openBrowser(@TempDir Path profile) {
 		addCustomerWithHostileName();
 		this.proxy = new TcpProxy(this.port).start();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
-				"--user-data-dir=" + profile.toAbsolutePath());
-		// The driver owns its service: quit() stops this chromedriver process too.
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		this.driver = new ChromeDriver(service, options);
-		this.driver.manage().window().setSize(new Dimension(1600, 900));
+		this.driver = HeadlessChromium.start(profile);
 	}
 
 	@AfterEach
