@@ -19,6 +19,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -155,6 +157,8 @@ class DashboardBrowserTests {
 		assertThat(customer.getText()).isEqualTo(XSS_NAME);
 		assertThat(this.driver.findElements(By.cssSelector("#grid img"))).isEmpty();
 		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> this.driver.switchTo().alert());
+		assertThat(this.driver.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
+			.noneMatch((message) -> message.contains("Content Security Policy") || message.contains("Uncaught"));
 	}
 
 	@Test

@@ -38,6 +38,8 @@ final class HeadlessChromium {
 	static WebDriver start(Path profile) {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
+		// Console messages (CSP violations, script errors) become readable by tests.
+		options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 				"--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
 				"--user-data-dir=" + profile.toAbsolutePath());
