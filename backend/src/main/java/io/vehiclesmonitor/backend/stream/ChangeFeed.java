@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.Disposable;
@@ -28,7 +31,7 @@ import org.springframework.stereotype.Component;
  * bounded buffer behind {@link #batches()}, so a slow client never holds up the others.
  */
 @Component
-class ChangeFeed implements SmartLifecycle {
+class ChangeFeed implements SmartLifecycle, MeterBinder {
 
 	private static final Log logger = LogFactory.getLog(ChangeFeed.class);
 
@@ -64,6 +67,18 @@ class ChangeFeed implements SmartLifecycle {
 	/** Counts within a customer filter ({@code null} = all customers). */
 	Counts counts(Long customerId) {
 		return this.tally.counts(customerId);
+	}
+
+	/** Clients currently subscribed on this replica. */
+	int clients() {
+		return this.sink.currentSubscriberCount();
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		Gauge.builder("monitor.stream.clients", this, ChangeFeed::clients)
+			.description("Live stream clients connected to this replica")
+			.register(registry);
 	}
 
 	/** Batches the given changes like live ones (used for replays on resume). */

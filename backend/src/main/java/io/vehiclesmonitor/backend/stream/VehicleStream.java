@@ -2,6 +2,8 @@ package io.vehiclesmonitor.backend.stream;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -37,13 +39,18 @@ class VehicleStream {
 
 	private final StreamProperties properties;
 
+	private final Counter overflows;
+
 	VehicleStream(ChangeFeed feed, ChangeBus bus, LiveStatus liveStatus, VehicleCatalog catalog,
-			StreamProperties properties) {
+			StreamProperties properties, MeterRegistry meters) {
 		this.feed = feed;
 		this.bus = bus;
 		this.liveStatus = liveStatus;
 		this.catalog = catalog;
 		this.properties = properties;
+		this.overflows = Counter.builder("monitor.stream.overflows")
+			.description("Clients sent a resync because they read too slowly")
+			.register(meters);
 	}
 
 	/**
@@ -57,15 +64,19 @@ class VehicleStream {
 			Flux<Step> live = this.feed.batches()
 				.onBackpressureBuffer(this.properties.clientBuffer())
 				.doOnSubscribe((s) -> liveSubscribed.tryEmitEmpty())
-				.<Step>map(Step.Live::new)
-				.onErrorResume(Exceptions::isOverflow, (ex) -> Mono.just(new Step.Resync("overflow")));
+				.map(Step.Live::new);
 			Flux<Step> start = liveSubscribed.asMono()
 				.then(Mono.defer(this.bus::lastId))
 				.flatMapMany((newest) -> start(filter, lastEventId, newest));
 			Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(this.properties.heartbeat())
 				.onBackpressureDrop()
 				.map((tick) -> ServerSentEvent.builder().comment("heartbeat").build());
-			return Flux.mergeSequential(start, live)
+			// A full buffer (live, or a long replay) ends this client's stream with a
+			// resync.
+			return Flux.<Step>mergeSequential(start, live).onErrorResume(Exceptions::isOverflow, (ex) -> {
+				this.overflows.increment();
+				return Mono.just(new Step.Resync("overflow"));
+			})
 				.concatMapIterable(session::render)
 				.mergeWith(heartbeats)
 				.takeUntil((event) -> ClientSession.RESYNC.equals(event.event()));

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -35,6 +36,9 @@ class VehicleStreamOverflowTests {
 	@Autowired
 	TestChangeBus bus;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@Test
 	void slowClientGetsResyncWhileFastClientMissesNothing() throws Exception {
 		long start = this.bus.lastId().block();
@@ -54,6 +58,7 @@ class VehicleStreamOverflowTests {
 			.expectComplete()
 			.verify(Duration.ofSeconds(15));
 		assertThat(fastClient.get(15, TimeUnit.SECONDS)).isEqualTo(CHANGES);
+		assertThat(this.meters.get("monitor.stream.overflows").counter().count()).isGreaterThanOrEqualTo(1);
 	}
 
 	private void emitAndWaitUntilFanned(int changes) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import io.vehiclesmonitor.backend.status.Status;
@@ -54,6 +55,9 @@ class VehicleStreamTests {
 
 	@Autowired
 	DatabaseClient db;
+
+	@Autowired
+	ChangeFeed feed;
 
 	StreamClient client;
 
@@ -188,6 +192,48 @@ class VehicleStreamTests {
 			.expectNextMatches((event) -> "heartbeat".equals(event.comment()))
 			.expectNextMatches((event) -> "heartbeat".equals(event.comment()))
 			.thenCancel()
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void aBurstOfChangesArrivesInFewBatches() {
+		long seen = this.bus.lastId().block();
+		int burst = 100;
+		List<Integer> batchSizes = new ArrayList<>();
+		this.client.raw("/vehicles/stream?lastEventId=" + seen, null)
+			.filter((event) -> "changes".equals(event.event()))
+			.map((event) -> StreamClient.tokens(event).size())
+			.as(StepVerifier::create)
+			.then(() -> {
+				for (int i = 0; i < burst; i++) {
+					this.bus.emit(DEF456, (i % 2 == 0) ? Status.DISCONNECTED : Status.CONNECTED);
+				}
+			})
+			.thenConsumeWhile((size) -> batchSizes.stream().mapToInt(Integer::intValue).sum() + size < burst,
+					batchSizes::add)
+			.consumeNextWith(batchSizes::add)
+			.thenCancel()
+			.verify(TIMEOUT);
+		assertThat(batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(burst);
+		assertThat(batchSizes).hasSizeLessThanOrEqualTo(10);
+	}
+
+	@Test
+	void aClosedConnectionFreesItsShareOfTheFeed() {
+		this.client.changes("/vehicles/stream", null)
+			.as(StepVerifier::create)
+			.thenConsumeWhile((t) -> t.startsWith("row:"))
+			.expectNextMatches((t) -> t.startsWith("snapshot:"))
+			.then(() -> assertThat(this.feed.clients()).isPositive())
+			.thenCancel()
+			.verify(TIMEOUT);
+		Flux.interval(Duration.ofMillis(50))
+			.map((tick) -> this.feed.clients())
+			.filter((clients) -> clients == 0)
+			.next()
+			.as(StepVerifier::create)
+			.expectNext(0)
+			.expectComplete()
 			.verify(TIMEOUT);
 	}
 
