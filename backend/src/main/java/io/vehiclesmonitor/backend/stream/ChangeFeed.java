@@ -134,6 +134,8 @@ class ChangeFeed implements SmartLifecycle, MeterBinder {
 			current.dispose();
 		}
 		this.upstream = null;
+		// Clients end their streams and reconnect, to another replica if there is one.
+		this.sink.tryEmitNext(ChangeBatch.RESYNC);
 		this.sink.tryEmitComplete();
 	}
 

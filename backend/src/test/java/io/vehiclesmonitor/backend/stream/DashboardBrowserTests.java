@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -148,6 +149,23 @@ class DashboardBrowserTests {
 			.isEqualTo("Disconnected");
 		assertThat(new Select(this.driver.findElement(By.id("filter-customer"))).getFirstSelectedOption().getText())
 			.startsWith("Johans Bulk AB");
+	}
+
+	@Test
+	void keyboardMovesTheActiveRowThroughTheGrid() {
+		open("/");
+		WebElement grid = this.driver.findElement(By.id("grid"));
+		grid.sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+		waitFor(LIVE, () -> "row-2".equals(grid.getAttribute("aria-activedescendant")));
+		grid.sendKeys(Keys.END);
+		waitFor(LIVE, () -> {
+			String active = grid.getAttribute("aria-activedescendant");
+			List<WebElement> rows = this.driver.findElements(By.id(active));
+			return !rows.isEmpty()
+					&& rows.get(0).getAttribute("aria-rowindex").equals(grid.getAttribute("aria-rowcount"));
+		});
+		grid.sendKeys(Keys.HOME);
+		waitFor(LIVE, () -> "row-0".equals(grid.getAttribute("aria-activedescendant")));
 	}
 
 	@Test
