@@ -105,8 +105,8 @@ class ChangeFeed implements SmartLifecycle, MeterBinder {
 				.doOnNext((states) -> chunk
 					.forEach((v) -> this.tally.load(v, states.getOrDefault(v.vin(), VehicleState.neverSeen(v.vin()))))))
 			.thenMany(Flux.<Void>empty())
-			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
-			.doOnError((ex) -> logger.error("Could not load live counts", ex));
+			.doOnError((ex) -> logger.warn("Could not load live counts; retrying", ex))
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)));
 	}
 
 	private Flux<Void> relay() {
