@@ -14,6 +14,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.vehiclesmonitor.backend.status.ChangeBus;
 import io.vehiclesmonitor.backend.status.LiveStatus;
@@ -46,14 +47,18 @@ class ChangeFeed implements SmartLifecycle, MeterBinder {
 
 	private final StreamProperties properties;
 
+	private final JsonMapper json;
+
 	private final FleetTally tally = new FleetTally();
 
 	private final Sinks.Many<ChangeBatch> sink = Sinks.many().multicast().directBestEffort();
 
 	private volatile Disposable upstream;
 
-	ChangeFeed(ChangeBus bus, LiveStatus liveStatus, VehicleCatalog catalog, StreamProperties properties) {
+	ChangeFeed(ChangeBus bus, LiveStatus liveStatus, VehicleCatalog catalog, StreamProperties properties,
+			JsonMapper json) {
 		this.bus = bus;
+		this.json = json;
 		this.liveStatus = liveStatus;
 		this.catalog = catalog;
 		this.properties = properties;
@@ -95,7 +100,13 @@ class ChangeFeed implements SmartLifecycle, MeterBinder {
 			return Mono.just(Map.of());
 		})
 			.map((vehicles) -> new ChangeBatch(
-					changes.stream().map((c) -> new ChangeBatch.Item(c, vehicles.get(c.vin()))).toList(), false));
+					changes.stream().map((c) -> new ChangeBatch.Item(c, vehicles.get(c.vin()))).toList()));
+	}
+
+	private ChangeBatch countAndEncode(ChangeBatch batch) {
+		this.tally.apply(batch);
+		Payloads.Changes changes = new Payloads.Changes(batch.items().stream().map(Payloads.Change::of).toList());
+		return batch.withJson(this.json.writeValueAsString(changes), this.json.writeValueAsString(counts(null)));
 	}
 
 	private Flux<Void> loadTally() {
@@ -110,12 +121,10 @@ class ChangeFeed implements SmartLifecycle, MeterBinder {
 	}
 
 	private Flux<Void> relay() {
-		return batch(this.bus.changes()).doOnNext(this.tally::apply)
-			.doOnNext(this.sink::tryEmitNext)
-			.doOnError((ex) -> {
-				logger.warn("Change bus failed; clients are told to resync", ex);
-				this.sink.tryEmitNext(ChangeBatch.RESYNC);
-			})
+		return batch(this.bus.changes()).map(this::countAndEncode).doOnNext(this.sink::tryEmitNext).doOnError((ex) -> {
+			logger.warn("Change bus failed; clients are told to resync", ex);
+			this.sink.tryEmitNext(ChangeBatch.RESYNC);
+		})
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
 			.thenMany(Flux.empty());
 	}

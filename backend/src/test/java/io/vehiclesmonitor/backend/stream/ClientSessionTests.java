@@ -60,8 +60,26 @@ class ClientSessionTests {
 			.containsExactly(JKL.vin());
 	}
 
+	@Test
+	void aWholeLiveBatchGoesOutAsEncodedOnceForAllClients() {
+		ChangeBatch batch = new ChangeBatch(List.of(change(1, ABC), change(2, JKL))).withJson("{\"changes\":[1,2]}",
+				"{\"connected\":0}");
+		ClientSession everything = new ClientSession(StreamFilter.ALL, (customer) -> NO_COUNTS);
+		ClientSession johans = new ClientSession(new StreamFilter(2L, null), (customer) -> NO_COUNTS);
+		everything.render(new Step.Resume(0));
+		johans.render(new Step.Resume(0));
+
+		List<ServerSentEvent<Object>> shared = everything.render(new Step.Live(batch));
+		List<ServerSentEvent<Object>> own = johans.render(new Step.Live(batch));
+
+		assertThat(shared).extracting(ServerSentEvent::data).containsExactly(batch.changesJson(), batch.countsJson());
+		assertThat(shared.get(0).id()).isEqualTo("2");
+		assertThat(((Payloads.Changes) own.get(0).data()).changes()).extracting(Payloads.Change::vin)
+			.containsExactly(JKL.vin());
+	}
+
 	private static Step live(ChangeBatch.Item... items) {
-		return new Step.Live(new ChangeBatch(List.of(items), false));
+		return new Step.Live(new ChangeBatch(List.of(items)));
 	}
 
 	private static ChangeBatch.Item change(long id, CatalogVehicle vehicle) {

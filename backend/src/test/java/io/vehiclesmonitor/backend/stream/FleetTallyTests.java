@@ -71,7 +71,7 @@ class FleetTallyTests {
 	}
 
 	private static ChangeBatch batch(StatusChange change, CatalogVehicle vehicle) {
-		return new ChangeBatch(List.of(new ChangeBatch.Item(change, vehicle)), false);
+		return new ChangeBatch(List.of(new ChangeBatch.Item(change, vehicle)));
 	}
 
 }
