@@ -212,8 +212,10 @@ class DashboardBrowserTests {
 	}
 
 	private Set<String> shownVins() {
-		return this.driver.findElements(By.cssSelector(".viewport .row:not([hidden])"))
+		// Rows the user sees: recycled rows that are hidden must not show.
+		return this.driver.findElements(By.cssSelector(".viewport .row"))
 			.stream()
+			.filter(WebElement::isDisplayed)
 			.map((row) -> row.getAttribute("data-vin"))
 			.collect(Collectors.toSet());
 	}
