@@ -1,0 +1,140 @@
+package io.vehiclesmonitor.simulator.run;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import io.vehiclesmonitor.simulator.SimulatorProperties;
+import io.vehiclesmonitor.simulator.SimulatorProperties.Mode;
+import io.vehiclesmonitor.simulator.behaviour.Behaviour;
+import io.vehiclesmonitor.simulator.behaviour.CoinBehaviour;
+import io.vehiclesmonitor.simulator.behaviour.MarkovBehaviour;
+import io.vehiclesmonitor.simulator.behaviour.PingSchedule;
+import io.vehiclesmonitor.simulator.behaviour.RateSchedule;
+import io.vehiclesmonitor.simulator.behaviour.RoundPlanner;
+import io.vehiclesmonitor.simulator.fleet.Fleets;
+import io.vehiclesmonitor.simulator.fleet.SimulatedVehicle;
+import io.vehiclesmonitor.simulator.transport.PingMessage;
+import io.vehiclesmonitor.simulator.transport.PingTransport;
+
+/**
+ * The simulation: obtain the fleet, schedule its pings, send them with bounded
+ * concurrency, report progress. Demo mode runs until cancelled; load mode for its
+ * duration, then logs a summary and completes.
+ */
+public class Simulation {
+
+	private static final Log logger = LogFactory.getLog(Simulation.class);
+
+	private final SimulatorProperties properties;
+
+	private final Fleets fleets;
+
+	private final PingTransport transport;
+
+	private final SendStats stats;
+
+	private final long seed;
+
+	public Simulation(SimulatorProperties properties, Fleets fleets, PingTransport transport, SendStats stats) {
+		this.properties = properties;
+		this.fleets = fleets;
+		this.transport = transport;
+		this.stats = stats;
+		this.seed = (properties.seed() != null) ? properties.seed() : new SplittableRandom().nextLong();
+	}
+
+	/**
+	 * @return completes when load mode has run its duration (never in demo mode)
+	 */
+	public Mono<Void> run() {
+		SplittableRandom random = new SplittableRandom(this.seed);
+		SplittableRandom fleetRandom = random.split();
+		logger.info("Simulator: mode " + this.properties.mode() + ", transport " + this.properties.transport()
+				+ ", behaviour " + this.properties.behaviour() + ", seed " + this.seed);
+		return fleet(fleetRandom).flatMap((vehicles) -> {
+			List<String> vins = vehicles.stream().map(SimulatedVehicle::vin).toList();
+			Flux<List<String>> schedule = schedule(vins, random);
+			if (this.properties.mode() == Mode.LOAD) {
+				schedule = schedule.take(this.properties.load().duration());
+			}
+			return withProgress(send(schedule));
+		});
+	}
+
+	/**
+	 * Send a schedule's groups of pings; exposed for tests that bring their own schedule.
+	 * @param schedule groups of VINs, each sent when emitted
+	 * @return completes when every send has settled
+	 */
+	Mono<Void> send(Flux<List<String>> schedule) {
+		int batchSize = this.properties.load().batchSize();
+		return schedule.onBackpressureDrop((group) -> this.stats.dropped(group.size())).flatMap((group) -> {
+			this.stats.sent(group.size());
+			return this.transport.send(PingMessage.split(group, batchSize));
+		}, this.properties.maxInFlight()).doOnNext(this.stats::record).then();
+	}
+
+	private Mono<List<SimulatedVehicle>> fleet(SplittableRandom random) {
+		SimulatorProperties.Fleet fleet = this.properties.fleet();
+		return switch (fleet.source()) {
+			case REGISTERED -> this.fleets.registered();
+			case GENERATED ->
+				this.fleets.generated(fleet.size(), fleet.customers(), fleet.registerConcurrency(), random);
+		};
+	}
+
+	private Flux<List<String>> schedule(List<String> vins, SplittableRandom random) {
+		SimulatorProperties.Load load = this.properties.load();
+		if (this.properties.mode() == Mode.LOAD && load.rate() > 0) {
+			return new RateSchedule(load.rate(), load.tick(), this.stats::dropped).pings(vins);
+		}
+		Behaviour behaviour = switch (this.properties.behaviour()) {
+			case COIN -> new CoinBehaviour(this.properties.coin().probability(), random.split());
+			case MARKOV -> new MarkovBehaviour(this.properties.markov().meanOnline(),
+					this.properties.markov().meanOffline(), vins.size(), random.split());
+		};
+		RoundPlanner planner = new RoundPlanner(behaviour, this.properties.interval(),
+				this.properties.timing() == SimulatorProperties.Timing.ALIGNED, this.properties.jitter(),
+				random.split());
+		return new PingSchedule(planner, load.tick()).pings(vins);
+	}
+
+	private Mono<Void> withProgress(Mono<Void> sending) {
+		long started = now();
+		long[] last = { started, 0 };
+		Flux<Report> progress = Flux.interval(this.properties.progressInterval()).onBackpressureDrop().map((tick) -> {
+			SendStats.Snapshot totals = this.stats.snapshot();
+			long at = now();
+			double rate = (totals.sent() - last[1]) * 1e9 / Math.max(1, at - last[0]);
+			last[0] = at;
+			last[1] = totals.sent();
+			return new Report("Progress: %.0f pings/s, %s".formatted(rate, totals.describe()), false);
+		});
+		Mono<Report> summary = sending.then(Mono.fromSupplier(() -> {
+			SendStats.Snapshot totals = this.stats.snapshot();
+			double seconds = (now() - started) / 1e9;
+			return new Report("Summary: %.1f s, %.0f pings/s, %s".formatted(seconds,
+					totals.sent() / Math.max(seconds, 1e-9), totals.describe()), true);
+		}));
+		return Flux.merge(progress, summary)
+			.takeUntil(Report::last)
+			.doOnNext((report) -> logger.info(report.line()))
+			.then();
+	}
+
+	private static long now() {
+		return Schedulers.parallel().now(TimeUnit.NANOSECONDS);
+	}
+
+	private record Report(String line, boolean last) {
+	}
+
+}

@@ -1,0 +1,129 @@
+package io.vehiclesmonitor.simulator.transport.amqp;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.rabbitmq.client.AMQP;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.rabbitmq.CorrelableOutboundMessage;
+import reactor.rabbitmq.OutboundMessage;
+import reactor.rabbitmq.OutboundMessageResult;
+import reactor.rabbitmq.RabbitFluxException;
+import reactor.rabbitmq.SendOptions;
+import reactor.rabbitmq.Sender;
+import reactor.rabbitmq.SenderOptions;
+
+import io.vehiclesmonitor.simulator.SimulatorProperties;
+import io.vehiclesmonitor.simulator.transport.PingBodies;
+import io.vehiclesmonitor.simulator.transport.PingMessage;
+import io.vehiclesmonitor.simulator.transport.PingTransport;
+import io.vehiclesmonitor.simulator.transport.SendReport;
+
+/**
+ * Publishes pings to the {@code vm.pings} topic exchange with publisher confirms (Reactor
+ * RabbitMQ). Each send operation is its own confirm stream on a pooled channel, so a
+ * broken connection fails only the operations in flight: they are counted as failed
+ * (nothing confirmed within the confirm timeout) and the next send reconnects.
+ */
+public class AmqpPingTransport implements PingTransport, AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(AmqpPingTransport.class);
+
+	static final String TIMESTAMP_HEADER = "x-vm-timestamp-ms";
+
+	static final String VERSION_HEADER = "x-vm-version";
+
+	private final AmqpConnections connections;
+
+	private final Sender sender;
+
+	private final SendOptions sendOptions;
+
+	private final String exchange;
+
+	private final Duration confirmTimeout;
+
+	private final Clock clock;
+
+	private final AtomicBoolean healthy = new AtomicBoolean(true);
+
+	/**
+	 * @param settings broker address, exchange, timeouts and backoff
+	 * @param channelPoolSize channels kept open for reuse
+	 * @param clock source of the send time stamped on each message
+	 */
+	public AmqpPingTransport(SimulatorProperties.Rabbitmq settings, int channelPoolSize, Clock clock) {
+		this.connections = new AmqpConnections(settings, channelPoolSize);
+		this.sender = new Sender(new SenderOptions().connectionMono(this.connections.connection()));
+		this.sendOptions = new SendOptions().channelMono(this.connections.channel())
+			.channelCloseHandler(this.connections::release)
+			// The default handler retries for 10 s on the publishing thread; fail the
+			// send instead.
+			.exceptionHandler((context, error) -> {
+				throw new RabbitFluxException("Publishing failed", error);
+			});
+		this.exchange = settings.exchange();
+		this.confirmTimeout = settings.confirmTimeout();
+		this.clock = clock;
+	}
+
+	@Override
+	public Mono<SendReport> send(List<PingMessage> messages) {
+		return Mono.defer(() -> {
+			long pings = messages.stream().mapToLong(PingMessage::size).sum();
+			AtomicLong confirmed = new AtomicLong();
+			AtomicLong nacked = new AtomicLong();
+			long sentAt = this.clock.millis();
+			Flux<OutboundMessage> outbound = Flux.fromIterable(messages).map((message) -> outbound(message, sentAt));
+			return this.sender.sendWithPublishConfirms(outbound, this.sendOptions)
+				.doOnNext((result) -> (result.isAck() ? confirmed : nacked).addAndGet(pingsOf(result)))
+				.then()
+				// A connection killed under a channel completes nothing: bound the wait.
+				.timeout(this.confirmTimeout)
+				.then(Mono.fromSupplier(() -> report(pings, confirmed, nacked, null)))
+				.onErrorResume((error) -> Mono.just(report(pings, confirmed, nacked, error)));
+		});
+	}
+
+	private SendReport report(long pings, AtomicLong confirmed, AtomicLong nacked, Throwable error) {
+		SendReport report = new SendReport(confirmed.get(), nacked.get(), pings - confirmed.get() - nacked.get());
+		if (error != null && this.healthy.compareAndSet(true, false)) {
+			logger.warn("Publishing pings failed (" + error + "); counting them as failed until the broker is back");
+		}
+		else if (error == null && report.failed() == 0 && this.healthy.compareAndSet(false, true)) {
+			logger.info("Publishing pings again");
+		}
+		return report;
+	}
+
+	OutboundMessage outbound(PingMessage message, long sentAtMillis) {
+		AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().contentType("application/json")
+			.deliveryMode(2)
+			.timestamp(new Date(sentAtMillis))
+			.headers(Map.of(TIMESTAMP_HEADER, sentAtMillis, VERSION_HEADER, 1))
+			.build();
+		String routingKey = (message.size() == 1) ? "ping." + message.vins().get(0) : "ping.batch";
+		return new CorrelableOutboundMessage<>(this.exchange, routingKey, properties, PingBodies.encode(message),
+				message.size());
+	}
+
+	private static long pingsOf(OutboundMessageResult<?> result) {
+		return ((CorrelableOutboundMessage<?>) result.getOutboundMessage())
+			.getCorrelationMetadata() instanceof Integer n ? n : 1;
+	}
+
+	@Override
+	public void close() {
+		this.sender.close();
+		this.connections.close();
+	}
+
+}
