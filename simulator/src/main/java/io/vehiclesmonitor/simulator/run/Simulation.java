@@ -63,7 +63,10 @@ public class Simulation {
 			List<String> vins = vehicles.stream().map(SimulatedVehicle::vin).toList();
 			Flux<List<String>> schedule = schedule(vins, random);
 			if (this.properties.mode() == Mode.LOAD) {
-				schedule = schedule.take(this.properties.load().duration());
+				// Half a tick more, so the tick due exactly at the end is not lost to a
+				// timer race.
+				schedule = schedule
+					.take(this.properties.load().duration().plus(this.properties.load().tick().dividedBy(2)));
 			}
 			return withProgress(send(schedule));
 		});
