@@ -85,9 +85,12 @@ public record SimulatorProperties(@DefaultValue("demo") Mode mode, @DefaultValue
 	 * @param size number of generated vehicles
 	 * @param customers number of customers the generated vehicles are spread over
 	 * @param registerConcurrency concurrent management API calls while registering
+	 * @param register whether generated vehicles are registered first (off: a broker-only
+	 * load test, whose pings the backend will reject as unknown)
 	 */
 	public record Fleet(@DefaultValue("registered") FleetSource source, @DefaultValue("100") int size,
-			@DefaultValue("5") int customers, @DefaultValue("8") int registerConcurrency) {
+			@DefaultValue("5") int customers, @DefaultValue("8") int registerConcurrency,
+			@DefaultValue("true") boolean register) {
 	}
 
 	/**
@@ -97,7 +100,7 @@ public record SimulatorProperties(@DefaultValue("demo") Mode mode, @DefaultValue
 	 * @param tick resolution of the send schedule
 	 */
 	public record Load(@DefaultValue("0") double rate, @DefaultValue("60s") Duration duration,
-			@DefaultValue("1") int batchSize, @DefaultValue("10ms") Duration tick) {
+			@DefaultValue("1") int batchSize, @DefaultValue("100ms") Duration tick) {
 	}
 
 	/**

@@ -19,6 +19,7 @@ import io.vehiclesmonitor.simulator.behaviour.MarkovBehaviour;
 import io.vehiclesmonitor.simulator.behaviour.PingSchedule;
 import io.vehiclesmonitor.simulator.behaviour.RateSchedule;
 import io.vehiclesmonitor.simulator.behaviour.RoundPlanner;
+import io.vehiclesmonitor.simulator.fleet.FleetGenerator;
 import io.vehiclesmonitor.simulator.fleet.Fleets;
 import io.vehiclesmonitor.simulator.fleet.SimulatedVehicle;
 import io.vehiclesmonitor.simulator.transport.PingMessage;
@@ -61,14 +62,8 @@ public class Simulation {
 				+ ", behaviour " + this.properties.behaviour() + ", seed " + this.seed);
 		return fleet(fleetRandom).flatMap((vehicles) -> {
 			List<String> vins = vehicles.stream().map(SimulatedVehicle::vin).toList();
-			Flux<List<String>> schedule = schedule(vins, random);
-			if (this.properties.mode() == Mode.LOAD) {
-				// Half a tick more, so the tick due exactly at the end is not lost to a
-				// timer race.
-				schedule = schedule
-					.take(this.properties.load().duration().plus(this.properties.load().tick().dividedBy(2)));
-			}
-			return withProgress(send(schedule));
+			Flux<List<String>> schedule = Flux.defer(() -> timed(schedule(vins, random)));
+			return this.transport.ready().then(Mono.defer(() -> withProgress(send(schedule))));
 		});
 	}
 
@@ -85,12 +80,22 @@ public class Simulation {
 		}, this.properties.maxInFlight()).doOnNext(this.stats::record).then();
 	}
 
+	private Flux<List<String>> timed(Flux<List<String>> schedule) {
+		if (this.properties.mode() != Mode.LOAD) {
+			return schedule;
+		}
+		// Half a tick more, so the tick due exactly at the end is not lost to a timer
+		// race.
+		return schedule.take(this.properties.load().duration().plus(this.properties.load().tick().dividedBy(2)));
+	}
+
 	private Mono<List<SimulatedVehicle>> fleet(SplittableRandom random) {
 		SimulatorProperties.Fleet fleet = this.properties.fleet();
 		return switch (fleet.source()) {
 			case REGISTERED -> this.fleets.registered();
-			case GENERATED ->
-				this.fleets.generated(fleet.size(), fleet.customers(), fleet.registerConcurrency(), random);
+			case GENERATED -> fleet.register()
+					? this.fleets.generated(fleet.size(), fleet.customers(), fleet.registerConcurrency(), random)
+					: Mono.just(new FleetGenerator(random).generate(fleet.size()));
 		};
 	}
 

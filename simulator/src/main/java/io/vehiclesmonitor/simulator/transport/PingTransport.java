@@ -18,4 +18,14 @@ public interface PingTransport {
 	 */
 	Mono<SendReport> send(List<PingMessage> messages);
 
+	/**
+	 * Get ready before the first send (connect, declare), so the schedule does not start
+	 * behind. Never signals an error: a transport that is not ready keeps trying on
+	 * sends.
+	 * @return completes when ready or when getting ready failed
+	 */
+	default Mono<Void> ready() {
+		return Mono.empty();
+	}
+
 }

@@ -95,7 +95,7 @@ class SimulationTests {
 				SimulatorProperties.BehaviourKind.COIN, Duration.ofSeconds(60), SimulatorProperties.Timing.SPREAD,
 				Duration.ofSeconds(1), 42L, Duration.ofSeconds(5), maxInFlight, new SimulatorProperties.Coin(1),
 				new SimulatorProperties.Markov(Duration.ofMinutes(10), Duration.ofMinutes(2)),
-				new SimulatorProperties.Fleet(SimulatorProperties.FleetSource.REGISTERED, 100, 5, 8),
+				new SimulatorProperties.Fleet(SimulatorProperties.FleetSource.REGISTERED, 100, 5, 8, true),
 				new SimulatorProperties.Load(rate, Duration.ofSeconds(10), batchSize, Duration.ofMillis(10)),
 				new SimulatorProperties.Http(32, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(30)),
 				new SimulatorProperties.Rabbitmq("127.0.0.1", 5672, "guest", "guest", "/", "vm.pings", "vm-simulator",

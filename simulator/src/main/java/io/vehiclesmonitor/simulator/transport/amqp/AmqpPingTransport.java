@@ -93,6 +93,11 @@ public class AmqpPingTransport implements PingTransport, AutoCloseable {
 		});
 	}
 
+	@Override
+	public Mono<Void> ready() {
+		return this.connections.connection().then().onErrorResume((error) -> Mono.empty());
+	}
+
 	private SendReport report(long pings, AtomicLong confirmed, AtomicLong nacked, Throwable error) {
 		SendReport report = new SendReport(confirmed.get(), nacked.get(), pings - confirmed.get() - nacked.get());
 		if (error != null && this.healthy.compareAndSet(true, false)) {
