@@ -12,6 +12,7 @@ import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.ShutdownListener;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
@@ -66,6 +67,22 @@ final class AmqpConnections {
 	/** The cached connection; fails fast while the backoff says wait. */
 	Mono<Connection> connection() {
 		return this.connection;
+	}
+
+	/**
+	 * Completes when the current connection shuts down (never while there is none). A
+	 * connection killed by the broker does not fail the publisher-confirm streams on its
+	 * channels, so sends race against this signal instead of waiting for their timeout.
+	 */
+	Mono<Void> lost() {
+		return this.connection.onErrorResume((error) -> Mono.never()).flatMap((open) -> Mono.<Void>create((sink) -> {
+			ShutdownListener listener = (cause) -> sink.success();
+			open.addShutdownListener(listener);
+			sink.onDispose(() -> open.removeShutdownListener(listener));
+			if (!open.isOpen()) {
+				sink.success();
+			}
+		}));
 	}
 
 	/** A channel of the current connection, pooled when possible. */

@@ -83,10 +83,13 @@ public class AmqpPingTransport implements PingTransport, AutoCloseable {
 			AtomicLong nacked = new AtomicLong();
 			long sentAt = this.clock.millis();
 			Flux<OutboundMessage> outbound = Flux.fromIterable(messages).map((message) -> outbound(message, sentAt));
-			return this.sender.sendWithPublishConfirms(outbound, this.sendOptions)
+			Mono<Void> sending = this.sender.sendWithPublishConfirms(outbound, this.sendOptions)
 				.doOnNext((result) -> (result.isAck() ? confirmed : nacked).addAndGet(pingsOf(result)))
-				.then()
-				// A connection killed under a channel completes nothing: bound the wait.
+				.then();
+			Mono<Void> connectionLost = this.connections.lost()
+				.then(Mono.error(() -> new IllegalStateException("Connection lost before all confirms arrived")));
+			return Mono.firstWithSignal(sending, connectionLost)
+				// Confirms may also just never come: bound the wait.
 				.timeout(this.confirmTimeout)
 				.then(Mono.fromSupplier(() -> report(pings, confirmed, nacked, null)))
 				.onErrorResume((error) -> Mono.just(report(pings, confirmed, nacked, error)));

@@ -134,7 +134,7 @@ class AmqpPublisherIntegrationTests {
 
 	static SimulatorProperties.Rabbitmq settings(String exchange, String connectionName) {
 		return new SimulatorProperties.Rabbitmq("127.0.0.1", 5672, "guest", "guest", "/", exchange, connectionName,
-				Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(2));
+				Duration.ofSeconds(5), Duration.ofMillis(200), Duration.ofSeconds(2));
 	}
 
 	private void bindQueue() throws Exception {
