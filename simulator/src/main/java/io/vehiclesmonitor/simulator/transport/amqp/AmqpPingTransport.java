@@ -68,6 +68,13 @@ public class AmqpPingTransport implements PingTransport, AutoCloseable {
 			// The default handler retries for 10 s on the publishing thread; fail the
 			// send instead.
 			.exceptionHandler((context, error) -> {
+				// Reactor RabbitMQ reports this message as a nack before failing the
+				// stream:
+				// mark it so it is counted as failed (never reached the broker) instead.
+				if (context.getMessage() instanceof CorrelableOutboundMessage<?> message
+						&& message.getCorrelationMetadata() instanceof Outgoing outgoing) {
+					outgoing.notPublished().set(true);
+				}
 				throw new RabbitFluxException("Publishing failed", error);
 			});
 		this.exchange = settings.exchange();
@@ -83,9 +90,12 @@ public class AmqpPingTransport implements PingTransport, AutoCloseable {
 			AtomicLong nacked = new AtomicLong();
 			long sentAt = this.clock.millis();
 			Flux<OutboundMessage> outbound = Flux.fromIterable(messages).map((message) -> outbound(message, sentAt));
-			Mono<Void> sending = this.sender.sendWithPublishConfirms(outbound, this.sendOptions)
-				.doOnNext((result) -> (result.isAck() ? confirmed : nacked).addAndGet(pingsOf(result)))
-				.then();
+			Mono<Void> sending = this.sender.sendWithPublishConfirms(outbound, this.sendOptions).doOnNext((result) -> {
+				Outgoing outgoing = outgoing(result);
+				if (result.isAck() || !outgoing.notPublished().get()) {
+					(result.isAck() ? confirmed : nacked).addAndGet(outgoing.pings());
+				}
+			}).then();
 			Mono<Void> connectionLost = this.connections.lost()
 				.then(Mono.error(() -> new IllegalStateException("Connection lost before all confirms arrived")));
 			return Mono.firstWithSignal(sending, connectionLost)
@@ -120,12 +130,20 @@ public class AmqpPingTransport implements PingTransport, AutoCloseable {
 			.build();
 		String routingKey = (message.size() == 1) ? "ping." + message.vins().get(0) : "ping.batch";
 		return new CorrelableOutboundMessage<>(this.exchange, routingKey, properties, PingBodies.encode(message),
-				message.size());
+				new Outgoing(message.size(), new AtomicBoolean()));
 	}
 
-	private static long pingsOf(OutboundMessageResult<?> result) {
-		return ((CorrelableOutboundMessage<?>) result.getOutboundMessage())
-			.getCorrelationMetadata() instanceof Integer n ? n : 1;
+	private static Outgoing outgoing(OutboundMessageResult<?> result) {
+		return (Outgoing) ((CorrelableOutboundMessage<?>) result.getOutboundMessage()).getCorrelationMetadata();
+	}
+
+	/**
+	 * What travels with each message through the confirm stream.
+	 *
+	 * @param pings pings in the message
+	 * @param notPublished set when publishing it threw
+	 */
+	private record Outgoing(int pings, AtomicBoolean notPublished) {
 	}
 
 	@Override

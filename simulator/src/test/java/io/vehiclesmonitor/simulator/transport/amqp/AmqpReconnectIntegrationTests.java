@@ -108,6 +108,7 @@ class AmqpReconnectIntegrationTests {
 		LogFactory.getLog(getClass()).info("Forced close: before " + beforeKill + ", after " + after);
 		assertThat(total.total()).as("every ping is accounted for").isEqualTo(sent);
 		assertThat(total.failed()).as("the pings in flight when the connection died").isPositive();
+		assertThat(total.nacked()).as("the broker refused nothing; lost is not refused").isZero();
 		assertThat(beforeKill.confirmed()).as("publishing before the close").isPositive();
 		assertThat(after.confirmed()).as("publishing went on after the close").isPositive();
 		// Confirmed pings are in the queue; failed ones may or may not have made it.
