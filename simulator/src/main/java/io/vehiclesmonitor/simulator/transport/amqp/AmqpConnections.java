@@ -2,10 +2,6 @@ package io.vehiclesmonitor.simulator.transport.amqp;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.rabbitmq.client.BuiltinExchangeType;
@@ -22,9 +18,9 @@ import reactor.core.scheduler.Schedulers;
 import io.vehiclesmonitor.simulator.SimulatorProperties;
 
 /**
- * The one cached broker connection and a small pool of channels on it. The client's own
- * automatic recovery is off: when the connection dies the cache is invalidated and the
- * next send reconnects, no sooner than the backoff allows.
+ * The one cached broker connection and the pool of publishing channels on it. The
+ * client's own automatic recovery is off: when the connection dies the cache is
+ * invalidated and the next send reconnects, no sooner than the backoff allows.
  */
 final class AmqpConnections {
 
@@ -38,11 +34,7 @@ final class AmqpConnections {
 
 	private final ReconnectBackoff backoff;
 
-	private final BlockingQueue<Channel> idleChannels;
-
-	private static final int MAX_USES_PER_CHANNEL = 1000;
-
-	private final Map<Channel, Integer> uses = new ConcurrentHashMap<>();
+	private final ChannelPool channels;
 
 	private final AtomicReference<Connection> current = new AtomicReference<>();
 
@@ -60,7 +52,7 @@ final class AmqpConnections {
 		this.connectionName = settings.connectionName();
 		this.exchange = settings.exchange();
 		this.backoff = new ReconnectBackoff(settings.minBackoff(), settings.maxBackoff());
-		this.idleChannels = new ArrayBlockingQueue<>(Math.max(1, poolSize));
+		this.channels = new ChannelPool(poolSize);
 		this.connection = Mono.defer(this::attempt).cacheInvalidateIf((open) -> !open.isOpen());
 	}
 
@@ -89,20 +81,12 @@ final class AmqpConnections {
 	Mono<Channel> channel() {
 		// Opening a channel and confirm.select are blocking RPCs: keep them off timer
 		// threads.
-		return this.connection.publishOn(Schedulers.boundedElastic()).map(this::pooledOrNew);
+		return this.connection.publishOn(Schedulers.boundedElastic()).map(this.channels::acquire);
 	}
 
 	/** Returns a channel after a clean send; anything else closes it. */
 	void release(SignalType signal, Channel channel) {
-		// Every send leaves a shutdown listener on its channel: retire channels after a
-		// while.
-		int uses = this.uses.merge(channel, 1, Integer::sum);
-		if (signal == SignalType.ON_COMPLETE && channel.isOpen() && uses < MAX_USES_PER_CHANNEL
-				&& this.idleChannels.offer(channel)) {
-			return;
-		}
-		this.uses.remove(channel);
-		closeQuietly(channel);
+		this.channels.release(signal, channel);
 	}
 
 	void close() {
@@ -152,41 +136,12 @@ final class AmqpConnections {
 		Channel passive = connection.createChannel();
 		try {
 			passive.exchangeDeclarePassive(this.exchange);
-			closeQuietly(passive);
+			ChannelPool.closeQuietly(passive);
 		}
 		catch (IOException missing) {
 			Channel declaring = connection.createChannel();
 			declaring.exchangeDeclare(this.exchange, BuiltinExchangeType.TOPIC, true);
-			closeQuietly(declaring);
-		}
-	}
-
-	private Channel pooledOrNew(Connection connection) {
-		Channel channel;
-		while ((channel = this.idleChannels.poll()) != null) {
-			if (channel.isOpen() && channel.getConnection() == connection) {
-				channel.clearConfirmListeners();
-				return channel;
-			}
-			this.uses.remove(channel);
-			closeQuietly(channel);
-		}
-		try {
-			return connection.createChannel();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Cannot open a channel", ex);
-		}
-	}
-
-	private static void closeQuietly(Channel channel) {
-		try {
-			if (channel.isOpen()) {
-				channel.close();
-			}
-		}
-		catch (Exception ex) {
-			logger.debug("Closing a channel failed", ex);
+			ChannelPool.closeQuietly(declaring);
 		}
 	}
 
