@@ -87,10 +87,12 @@ public record SimulatorProperties(@DefaultValue("demo") Mode mode, @DefaultValue
 	 * @param registerConcurrency concurrent management API calls while registering
 	 * @param register whether generated vehicles are registered first (off: a broker-only
 	 * load test, whose pings the backend will reject as unknown)
+	 * @param refresh how often demo mode reads the registered fleet again, so vehicles
+	 * added in the backend start pinging ({@code 0} = never)
 	 */
 	public record Fleet(@DefaultValue("registered") FleetSource source, @DefaultValue("100") int size,
 			@DefaultValue("5") int customers, @DefaultValue("8") int registerConcurrency,
-			@DefaultValue("true") boolean register) {
+			@DefaultValue("true") boolean register, @DefaultValue("5m") Duration refresh) {
 	}
 
 	/**

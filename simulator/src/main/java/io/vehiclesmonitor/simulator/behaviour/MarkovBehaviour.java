@@ -1,6 +1,7 @@
 package io.vehiclesmonitor.simulator.behaviour;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -16,11 +17,11 @@ public final class MarkovBehaviour implements Behaviour {
 
 	private final RandomGenerator random;
 
-	private final boolean[] online;
+	private boolean[] online;
 
-	private final long[] switchAt;
+	private long[] switchAt;
 
-	private final boolean[] started;
+	private boolean[] started;
 
 	public MarkovBehaviour(Duration meanOnline, Duration meanOffline, int fleetSize, RandomGenerator random) {
 		if (meanOnline.isNegative() || meanOnline.isZero() || meanOffline.isNegative() || meanOffline.isZero()) {
@@ -36,6 +37,13 @@ public final class MarkovBehaviour implements Behaviour {
 
 	@Override
 	public boolean pings(int vehicle, Duration at) {
+		if (vehicle >= this.started.length) {
+			// The fleet grew (a refreshed registered fleet): new vehicles start fresh.
+			int size = Math.max(vehicle + 1, this.started.length * 2);
+			this.online = Arrays.copyOf(this.online, size);
+			this.switchAt = Arrays.copyOf(this.switchAt, size);
+			this.started = Arrays.copyOf(this.started, size);
+		}
 		long now = at.toNanos();
 		if (!this.started[vehicle]) {
 			// Start in the stationary distribution; exponential stretches are memoryless,

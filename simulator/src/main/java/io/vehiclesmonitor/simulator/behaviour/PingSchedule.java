@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,9 +34,19 @@ public final class PingSchedule {
 	 * @return groups of VINs to ping, each emitted at its planned time
 	 */
 	public Flux<List<String>> pings(List<String> vins) {
+		return pings(() -> vins);
+	}
+
+	/**
+	 * An endless schedule over a fleet that may change; it is read at the start of every
+	 * round.
+	 * @param fleet the current fleet
+	 * @return groups of VINs to ping, each emitted at its planned time
+	 */
+	public Flux<List<String>> pings(Supplier<List<String>> fleet) {
 		return Flux.interval(Duration.ZERO, this.planner.interval())
 			.onBackpressureDrop()
-			.concatMap((round) -> round(round, vins), 1);
+			.concatMap((round) -> round(round, fleet.get()), 1);
 	}
 
 	private Flux<List<String>> round(long round, List<String> vins) {

@@ -19,7 +19,9 @@ import io.vehiclesmonitor.simulator.behaviour.MarkovBehaviour;
 import io.vehiclesmonitor.simulator.behaviour.PingSchedule;
 import io.vehiclesmonitor.simulator.behaviour.RateSchedule;
 import io.vehiclesmonitor.simulator.behaviour.RoundPlanner;
+import io.vehiclesmonitor.simulator.SimulatorProperties.FleetSource;
 import io.vehiclesmonitor.simulator.fleet.FleetGenerator;
+import io.vehiclesmonitor.simulator.fleet.FleetView;
 import io.vehiclesmonitor.simulator.fleet.Fleets;
 import io.vehiclesmonitor.simulator.fleet.SimulatedVehicle;
 import io.vehiclesmonitor.simulator.transport.PingMessage;
@@ -61,9 +63,9 @@ public class Simulation {
 		logger.info("Simulator: mode " + this.properties.mode() + ", transport " + this.properties.transport()
 				+ ", behaviour " + this.properties.behaviour() + ", seed " + this.seed);
 		return fleet(fleetRandom).flatMap((vehicles) -> {
-			List<String> vins = vehicles.stream().map(SimulatedVehicle::vin).toList();
-			Flux<List<String>> schedule = Flux.defer(() -> timed(schedule(vins, random)));
-			return this.transport.ready().then(Mono.defer(() -> withProgress(send(schedule))));
+			FleetView fleet = new FleetView(vins(vehicles));
+			Flux<List<String>> schedule = Flux.defer(() -> timed(schedule(fleet, random)));
+			return this.transport.ready().then(Mono.defer(() -> withProgress(send(schedule).and(refresh(fleet)))));
 		});
 	}
 
@@ -99,8 +101,35 @@ public class Simulation {
 		};
 	}
 
-	private Flux<List<String>> schedule(List<String> vins, SplittableRandom random) {
+	/**
+	 * In demo mode, read the registered fleet again now and then, so vehicles added in
+	 * the backend (for instance on the dashboard) start pinging without a restart.
+	 */
+	private Mono<Void> refresh(FleetView fleet) {
+		Duration every = this.properties.fleet().refresh();
+		if (this.properties.mode() != Mode.DEMO || this.properties.fleet().source() != FleetSource.REGISTERED
+				|| every.isZero() || every.isNegative()) {
+			return Mono.empty();
+		}
+		return Flux.interval(every)
+			.onBackpressureDrop()
+			.concatMap((tick) -> this.fleets.registered(), 1)
+			.doOnNext((vehicles) -> {
+				int added = fleet.update(vins(vehicles));
+				if (added > 0) {
+					logger.info("Fleet: " + added + " new vehicles will ping from the next round");
+				}
+			})
+			.then();
+	}
+
+	private static List<String> vins(List<SimulatedVehicle> vehicles) {
+		return vehicles.stream().map(SimulatedVehicle::vin).toList();
+	}
+
+	private Flux<List<String>> schedule(FleetView fleet, SplittableRandom random) {
 		SimulatorProperties.Load load = this.properties.load();
+		List<String> vins = fleet.get();
 		if (this.properties.mode() == Mode.LOAD && load.rate() > 0) {
 			return new RateSchedule(load.rate(), load.tick(), this.stats::dropped).pings(vins);
 		}
@@ -112,7 +141,7 @@ public class Simulation {
 		RoundPlanner planner = new RoundPlanner(behaviour, this.properties.interval(),
 				this.properties.timing() == SimulatorProperties.Timing.ALIGNED, this.properties.jitter(),
 				random.split());
-		return new PingSchedule(planner, load.tick()).pings(vins);
+		return new PingSchedule(planner, load.tick()).pings(fleet);
 	}
 
 	private Mono<Void> withProgress(Mono<Void> sending) {

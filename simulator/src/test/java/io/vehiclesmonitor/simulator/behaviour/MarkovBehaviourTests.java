@@ -44,6 +44,23 @@ class MarkovBehaviourTests {
 		assertThat(trace(7, 3000)).isNotEqualTo(trace(8, 3000));
 	}
 
+	@Test
+	void vehiclesAddedToTheFleetLaterGetTheirOwnState() {
+		MarkovBehaviour behaviour = new MarkovBehaviour(Duration.ofSeconds(30), Duration.ofSeconds(10), 2,
+				new SplittableRandom(1));
+		behaviour.pings(0, Duration.ZERO);
+
+		for (int second = 0; second < 600; second++) {
+			behaviour.pings(0, Duration.ofSeconds(second));
+			behaviour.pings(1, Duration.ofSeconds(second));
+			behaviour.pings(5, Duration.ofSeconds(second));
+		}
+		long online = java.util.stream.IntStream.range(600, 4200)
+			.filter((second) -> behaviour.pings(5, Duration.ofSeconds(second)))
+			.count();
+		assertThat((double) online / 3600).isBetween(0.5, 0.95);
+	}
+
 	private static void assertStretchMeans(long seed) {
 		MarkovBehaviour behaviour = new MarkovBehaviour(MEAN_ONLINE, MEAN_OFFLINE, VEHICLES,
 				new SplittableRandom(seed));

@@ -90,12 +90,39 @@ class SimulationTests {
 		assertThat(stats.snapshot()).isEqualTo(new SendStats.Snapshot(1000, 0, 0, 1000, 0));
 	}
 
+	@Test
+	void demoModeReadsTheRegisteredFleetAgainSoNewVehiclesStartPinging() {
+		Recording transport = new Recording((messages) -> Mono.just(SendReport.confirmed(pings(messages))));
+		SimulatedVehicle added = new SimulatedVehicle("5GZCZ43D13S812715", "JKL012");
+		java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+		Fleets growing = new Fleets(null) {
+			@Override
+			public Mono<List<SimulatedVehicle>> registered() {
+				return Mono.fromSupplier(() -> (reads.getAndIncrement() == 0) ? FLEET
+						: java.util.stream.Stream.concat(FLEET.stream(), java.util.stream.Stream.of(added)).toList());
+			}
+		};
+
+		StepVerifier
+			.withVirtualTime(
+					() -> new Simulation(properties(Mode.DEMO, 0, 1, 64), growing, transport, new SendStats()).run())
+			// The fleet is read again after 5 minutes: round 5 (at 300 s) already
+			// includes the new vehicle.
+			.thenAwait(Duration.ofSeconds(299))
+			.then(() -> assertThat(transport.vins()).doesNotContain(added.vin()))
+			.thenAwait(Duration.ofSeconds(61))
+			.then(() -> assertThat(transport.vins()).contains(added.vin()))
+			.thenCancel()
+			.verify(Duration.ofSeconds(30));
+	}
+
 	private static SimulatorProperties properties(Mode mode, double rate, int batchSize, int maxInFlight) {
 		return new SimulatorProperties(mode, SimulatorProperties.Transport.AMQP, "http://unused",
 				SimulatorProperties.BehaviourKind.COIN, Duration.ofSeconds(60), SimulatorProperties.Timing.SPREAD,
 				Duration.ofSeconds(1), 42L, Duration.ofSeconds(5), maxInFlight, new SimulatorProperties.Coin(1),
 				new SimulatorProperties.Markov(Duration.ofMinutes(10), Duration.ofMinutes(2)),
-				new SimulatorProperties.Fleet(SimulatorProperties.FleetSource.REGISTERED, 100, 5, 8, true),
+				new SimulatorProperties.Fleet(SimulatorProperties.FleetSource.REGISTERED, 100, 5, 8, true,
+						Duration.ofMinutes(5)),
 				new SimulatorProperties.Load(rate, Duration.ofSeconds(10), batchSize, Duration.ofMillis(10)),
 				new SimulatorProperties.Http(32, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(30)),
 				new SimulatorProperties.Rabbitmq("127.0.0.1", 5672, "guest", "guest", "/", "vm.pings", "vm-simulator",
@@ -124,6 +151,10 @@ class SimulationTests {
 
 		Recording(Function<List<PingMessage>, Mono<SendReport>> answer) {
 			this.answer = answer;
+		}
+
+		List<String> vins() {
+			return this.messages.stream().flatMap((message) -> message.vins().stream()).toList();
 		}
 
 		@Override
