@@ -11,6 +11,7 @@ import reactor.util.retry.Retry;
 import reactor.util.retry.RetryBackoffSpec;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
@@ -50,6 +51,7 @@ public class BackendClient {
 	public Mono<List<SimulatedVehicle>> registeredVehicles() {
 		return this.webClient.get()
 			.uri("/vehicles")
+			.accept(MediaType.APPLICATION_JSON)
 			.retrieve()
 			.bodyToFlux(VehicleJson.class)
 			.map((vehicle) -> new SimulatedVehicle(vehicle.vin(), vehicle.regNr()))
@@ -73,11 +75,14 @@ public class BackendClient {
 	public Mono<Long> customerId(String name, String address) {
 		Mono<Long> existing = this.webClient.get()
 			.uri("/customers")
+			.accept(MediaType.APPLICATION_JSON)
 			.retrieve()
 			.bodyToFlux(CustomerJson.class)
 			.filter((customer) -> customer.name().equals(name))
 			.map(CustomerJson::id)
-			.next();
+			.next()
+			.switchIfEmpty(Mono.error(() -> new IllegalStateException(
+					"Customer '" + name + "' exists (409) but is not listed by GET /customers")));
 		return this.webClient.post()
 			.uri("/customers")
 			.bodyValue(new NewCustomer(name, address))

@@ -70,6 +70,14 @@ public class Simulation {
 	}
 
 	/**
+	 * Called when the application shuts down (e.g. Ctrl-C in demo mode): say what was
+	 * done.
+	 */
+	public void close() {
+		logger.info("Stopped: " + this.stats.snapshot().describe());
+	}
+
+	/**
 	 * Send a schedule's groups of pings; exposed for tests that bring their own schedule.
 	 * @param schedule groups of VINs, each sent when emitted
 	 * @return completes when every send has settled
