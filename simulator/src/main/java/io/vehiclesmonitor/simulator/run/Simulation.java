@@ -3,13 +3,11 @@ package io.vehiclesmonitor.simulator.run;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import io.vehiclesmonitor.simulator.SimulatorProperties;
 import io.vehiclesmonitor.simulator.SimulatorProperties.Mode;
@@ -46,12 +44,15 @@ public class Simulation {
 
 	private final long seed;
 
+	private final Progress progress;
+
 	public Simulation(SimulatorProperties properties, Fleets fleets, PingTransport transport, SendStats stats) {
 		this.properties = properties;
 		this.fleets = fleets;
 		this.transport = transport;
 		this.stats = stats;
 		this.seed = (properties.seed() != null) ? properties.seed() : new SplittableRandom().nextLong();
+		this.progress = new Progress(stats, properties.progressInterval());
 	}
 
 	/**
@@ -65,7 +66,8 @@ public class Simulation {
 		return fleet(fleetRandom).flatMap((vehicles) -> {
 			FleetView fleet = new FleetView(vins(vehicles));
 			Flux<List<String>> schedule = Flux.defer(() -> timed(schedule(fleet, random)));
-			return this.transport.ready().then(Mono.defer(() -> withProgress(send(schedule).and(refresh(fleet)))));
+			return this.transport.ready()
+				.then(Mono.defer(() -> this.progress.around(send(schedule).and(refresh(fleet)))));
 		});
 	}
 
@@ -78,11 +80,10 @@ public class Simulation {
 	}
 
 	/**
-	 * Send a schedule's groups of pings; exposed for tests that bring their own schedule.
-	 * @param schedule groups of VINs, each sent when emitted
-	 * @return completes when every send has settled
+	 * Send a schedule's groups of pings, at most {@code max-in-flight} sends at a time;
+	 * groups owed while all are busy are dropped and counted, never buffered.
 	 */
-	Mono<Void> send(Flux<List<String>> schedule) {
+	private Mono<Void> send(Flux<List<String>> schedule) {
 		int batchSize = this.properties.load().batchSize();
 		return schedule.onBackpressureDrop((group) -> this.stats.dropped(group.size())).flatMap((group) -> {
 			this.stats.sent(group.size());
@@ -150,36 +151,6 @@ public class Simulation {
 				this.properties.timing() == SimulatorProperties.Timing.ALIGNED, this.properties.jitter(),
 				random.split());
 		return new PingSchedule(planner, load.tick()).pings(fleet);
-	}
-
-	private Mono<Void> withProgress(Mono<Void> sending) {
-		long started = now();
-		long[] last = { started, 0 };
-		Flux<Report> progress = Flux.interval(this.properties.progressInterval()).onBackpressureDrop().map((tick) -> {
-			SendStats.Snapshot totals = this.stats.snapshot();
-			long at = now();
-			double rate = (totals.sent() - last[1]) * 1e9 / Math.max(1, at - last[0]);
-			last[0] = at;
-			last[1] = totals.sent();
-			return new Report("Progress: %.0f pings/s, %s".formatted(rate, totals.describe()), false);
-		});
-		Mono<Report> summary = sending.then(Mono.fromSupplier(() -> {
-			SendStats.Snapshot totals = this.stats.snapshot();
-			double seconds = (now() - started) / 1e9;
-			return new Report("Summary: %.1f s, %.0f pings/s, %s".formatted(seconds,
-					totals.sent() / Math.max(seconds, 1e-9), totals.describe()), true);
-		}));
-		return Flux.merge(progress, summary)
-			.takeUntil(Report::last)
-			.doOnNext((report) -> logger.info(report.line()))
-			.then();
-	}
-
-	private static long now() {
-		return Schedulers.parallel().now(TimeUnit.NANOSECONDS);
-	}
-
-	private record Report(String line, boolean last) {
 	}
 
 }

@@ -119,7 +119,7 @@ class SimulationTests {
 	private static SimulatorProperties properties(Mode mode, double rate, int batchSize, int maxInFlight) {
 		return new SimulatorProperties(mode, SimulatorProperties.Transport.AMQP, "http://unused",
 				SimulatorProperties.BehaviourKind.COIN, Duration.ofSeconds(60), SimulatorProperties.Timing.SPREAD,
-				Duration.ofSeconds(1), 42L, Duration.ofSeconds(5), maxInFlight, new SimulatorProperties.Coin(1),
+				Duration.ofSeconds(1), 42L, Duration.ofMinutes(10), maxInFlight, new SimulatorProperties.Coin(1),
 				new SimulatorProperties.Markov(Duration.ofMinutes(10), Duration.ofMinutes(2)),
 				new SimulatorProperties.Fleet(SimulatorProperties.FleetSource.REGISTERED, 100, 5, 8, true,
 						Duration.ofMinutes(5)),
