@@ -77,6 +77,12 @@ final class AmqpConnections {
 		}));
 	}
 
+	/** Whether the latest connection is up; false while there is none. */
+	boolean isOpen() {
+		Connection latest = this.current.get();
+		return latest != null && latest.isOpen();
+	}
+
 	/** A channel of the current connection, pooled when possible. */
 	Mono<Channel> channel() {
 		// Opening a channel and confirm.select are blocking RPCs: keep them off timer

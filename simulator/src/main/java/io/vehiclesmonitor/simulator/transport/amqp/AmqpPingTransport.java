@@ -30,8 +30,9 @@ import io.vehiclesmonitor.simulator.transport.SendReport;
 /**
  * Publishes pings to the {@code vm.pings} topic exchange with publisher confirms (Reactor
  * RabbitMQ). Each send operation is its own confirm stream on a pooled channel, so a
- * broken connection fails only the operations in flight: they are counted as failed
- * (nothing confirmed within the confirm timeout) and the next send reconnects.
+ * broken connection fails only the operations in flight: their unconfirmed pings are
+ * counted as failed (when the connection goes down, or after the confirm timeout) and the
+ * next send reconnects.
  */
 public class AmqpPingTransport implements PingTransport, AutoCloseable {
 
@@ -65,18 +66,8 @@ public class AmqpPingTransport implements PingTransport, AutoCloseable {
 		this.sender = new Sender(new SenderOptions().connectionMono(this.connections.connection()));
 		this.sendOptions = new SendOptions().channelMono(this.connections.channel())
 			.channelCloseHandler(this.connections::release)
-			// The default handler retries for 10 s on the publishing thread; fail the
-			// send instead.
-			.exceptionHandler((context, error) -> {
-				// Reactor RabbitMQ reports this message as a nack before failing the
-				// stream:
-				// mark it so it is counted as failed (never reached the broker) instead.
-				if (context.getMessage() instanceof CorrelableOutboundMessage<?> message
-						&& message.getCorrelationMetadata() instanceof Outgoing outgoing) {
-					outgoing.notPublished().set(true);
-				}
-				throw new RabbitFluxException("Publishing failed", error);
-			});
+			// The default retries for 10 s on the publishing thread.
+			.exceptionHandler(AmqpPingTransport::failInsteadOfRetrying);
 		this.exchange = settings.exchange();
 		this.confirmTimeout = settings.confirmTimeout();
 		this.clock = clock;
@@ -90,12 +81,9 @@ public class AmqpPingTransport implements PingTransport, AutoCloseable {
 			AtomicLong nacked = new AtomicLong();
 			long sentAt = this.clock.millis();
 			Flux<OutboundMessage> outbound = Flux.fromIterable(messages).map((message) -> outbound(message, sentAt));
-			Mono<Void> sending = this.sender.sendWithPublishConfirms(outbound, this.sendOptions).doOnNext((result) -> {
-				Outgoing outgoing = outgoing(result);
-				if (result.isAck() || !outgoing.notPublished().get()) {
-					(result.isAck() ? confirmed : nacked).addAndGet(outgoing.pings());
-				}
-			}).then();
+			Mono<Void> sending = this.sender.sendWithPublishConfirms(outbound, this.sendOptions)
+				.doOnNext((result) -> count(result, confirmed, nacked))
+				.then();
 			Mono<Void> connectionLost = this.connections.lost()
 				.then(Mono.error(() -> new IllegalStateException("Connection lost before all confirms arrived")));
 			return Mono.firstWithSignal(sending, connectionLost)
@@ -104,6 +92,29 @@ public class AmqpPingTransport implements PingTransport, AutoCloseable {
 				.then(Mono.fromSupplier(() -> report(pings, confirmed, nacked, null)))
 				.onErrorResume((error) -> Mono.just(report(pings, confirmed, nacked, error)));
 		});
+	}
+
+	private void count(OutboundMessageResult<?> result, AtomicLong confirmed, AtomicLong nacked) {
+		Outgoing outgoing = outgoing(result);
+		if (result.isAck()) {
+			confirmed.addAndGet(outgoing.pings());
+		}
+		// A message that never reached the broker, or whose channel died under it, is
+		// reported as a nack by Reactor RabbitMQ: it failed, the broker refused nothing.
+		else if (!outgoing.notPublished().get() && this.connections.isOpen()) {
+			nacked.addAndGet(outgoing.pings());
+		}
+	}
+
+	private static void failInsteadOfRetrying(Sender.SendContext<?> context, Exception error) {
+		// Reactor RabbitMQ reports the message as a nack before failing the stream; it
+		// never
+		// reached the broker, so mark it to be counted as failed instead.
+		if (context.getMessage() instanceof CorrelableOutboundMessage<?> message
+				&& message.getCorrelationMetadata() instanceof Outgoing outgoing) {
+			outgoing.notPublished().set(true);
+		}
+		throw new RabbitFluxException("Publishing failed", error);
 	}
 
 	@Override
