@@ -1,0 +1,5 @@
+/**
+ * Running a simulation: the send pipeline with bounded concurrency, totals, progress and
+ * the Spring wiring.
+ */
+package io.vehiclesmonitor.simulator.run;
