@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
 
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.longs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,10 +31,12 @@ class CoinBehaviourTests {
 		assertWithinFourSigma(pingsInTwentyRounds(0.5, 42), 0.5);
 	}
 
-	@Property(tries = 10)
-	void forAnySeedAndProbabilityThePingCountIsBinomial(@ForAll long seed,
-			@ForAll @DoubleRange(min = 0.05, max = 0.95) double probability) {
-		assertWithinFourSigma(pingsInTwentyRounds(probability, seed), probability);
+	@Test
+	void forAnySeedAndProbabilityThePingCountIsBinomial() {
+		qt().withExamples(10)
+			.forAll(longs().all(), doubles().between(0.05, 0.95))
+			.checkAssert(
+					(seed, probability) -> assertWithinFourSigma(pingsInTwentyRounds(probability, seed), probability));
 	}
 
 	@Test
