@@ -19,8 +19,7 @@ public class SimulatorApplication {
 	public static void main(String[] args) {
 		ConfigurableApplicationContext context = SpringApplication.run(SimulatorApplication.class, args);
 		// The process lives as long as the simulation: the main thread (not an event
-		// loop)
-		// waits for it. Demo mode never completes; Ctrl-C closes the context.
+		// loop) waits for it. Demo mode never completes; Ctrl-C closes the context.
 		context.getBean(Simulation.class).run().block();
 		System.exit(SpringApplication.exit(context));
 	}
