@@ -92,8 +92,8 @@ class DashboardEndToEndBrowserTests {
 		HeadlessChromium.requireInstalled();
 		this.backend = new DistributedBackend(Map.of("monitor.heartbeat.interval", "3s", "monitor.heartbeat.grace",
 				"1s", "monitor.status.sweep-interval", "200ms", "monitor.stream.batch-window", "50ms",
-				"monitor.stream.heartbeat", "1s"))
-			.start();
+				"monitor.stream.heartbeat", "1s"));
+		this.backend.start();
 		this.gateway = new PingPublisher(this.backend.exchange());
 	}
 
@@ -167,9 +167,11 @@ class DashboardEndToEndBrowserTests {
 
 		assertThat(Instant.now()).isAfterOrEqualTo(deadline);
 		// The tooltip holds the local time to the second; the API the exact instant.
-		long shownSince = (Long) ((JavascriptExecutor) this.driver)
-			.executeScript("return Date.parse(arguments[0].title);", row(STU901).findElement(By.className("c-since")));
-		assertThat(shownSince).isBetween(deadline.toEpochMilli() - 1000, deadline.toEpochMilli());
+		WebElement since = row(STU901).findElement(By.className("c-since"));
+		Number shownSince = (Number) ((JavascriptExecutor) this.driver)
+			.executeScript("return Date.parse(arguments[0].title);", since);
+		assertThat(shownSince.doubleValue()).as("since tooltip '%s'", since.getAttribute("title"))
+			.isBetween(deadline.toEpochMilli() - 1000.0, (double) deadline.toEpochMilli());
 		JsonNode vehicle = get("/vehicles/" + STU901);
 		assertThat(vehicle.get("status").asString()).isEqualTo("DISCONNECTED");
 		assertThat(Instant.parse(vehicle.get("since").asString())).isEqualTo(deadline);

@@ -120,7 +120,8 @@ final class DistributedBackend implements AutoCloseable {
 	/**
 	 * Keeps the test classes (their nested configurations and stand-ins) out of the
 	 * application's component scan: the application is started by hand here, not by the
-	 * test framework, which would otherwise exclude them.
+	 * test framework, which would otherwise exclude them. Test classes are recognised by
+	 * Maven's output directory, {@code target/test-classes}.
 	 */
 	static final class MainCodeOnly extends TypeExcludeFilter {
 
