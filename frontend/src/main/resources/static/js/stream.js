@@ -47,9 +47,11 @@ export class LiveStream {
 		});
 		source.addEventListener('counts', (event) => this.handlers.counts(JSON.parse(event.data)));
 		source.addEventListener('resync', () => {
-			// The server dropped us (we fell behind, or it lost track): start over.
+			// The server dropped us (we fell behind, it lost track, or it is shutting
+			// down): start over, after a random pause so that all the clients it dropped
+			// at once do not come back at once, nor loop while it shuts down.
 			this.lastId = null;
-			this.reconnect(0);
+			this.reconnect(Math.floor(Math.random() * MIN_DELAY));
 		});
 		source.addEventListener('error', () => {
 			if (this.source === source) {

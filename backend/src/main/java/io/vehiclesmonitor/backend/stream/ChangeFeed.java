@@ -55,6 +55,8 @@ class ChangeFeed implements SmartLifecycle, MeterBinder {
 
 	private volatile Disposable upstream;
 
+	private volatile boolean stopped;
+
 	ChangeFeed(ChangeBus bus, LiveStatus liveStatus, VehicleCatalog catalog, StreamProperties properties,
 			JsonMapper json) {
 		this.bus = bus;
@@ -67,6 +69,13 @@ class ChangeFeed implements SmartLifecycle, MeterBinder {
 	/** Hot batches of changes published from now on. */
 	Flux<ChangeBatch> batches() {
 		return this.sink.asFlux();
+	}
+
+	/**
+	 * Whether this replica is shutting down: the feed sent its last batch and completed.
+	 */
+	boolean stopped() {
+		return this.stopped;
 	}
 
 	/** Counts within a customer filter ({@code null} = all customers). */
@@ -143,6 +152,7 @@ class ChangeFeed implements SmartLifecycle, MeterBinder {
 			current.dispose();
 		}
 		this.upstream = null;
+		this.stopped = true;
 		// Clients end their streams and reconnect, to another replica if there is one.
 		this.sink.tryEmitNext(ChangeBatch.RESYNC);
 		this.sink.tryEmitComplete();

@@ -60,11 +60,18 @@ class VehicleStream {
 	Flux<ServerSentEvent<Object>> events(StreamFilter filter, Long lastEventId) {
 		return Flux.defer(() -> {
 			ClientSession session = new ClientSession(filter, this.feed::counts);
+			if (this.feed.stopped()) {
+				// Shutting down: send the client elsewhere at once. A stream started now
+				// would only send heartbeats and hold up the graceful shutdown.
+				return Flux.<Step>just(new Step.Resync("upstream")).concatMapIterable(session::render);
+			}
 			Sinks.Empty<Void> liveSubscribed = Sinks.empty();
 			Flux<Step> live = this.feed.batches()
 				.onBackpressureBuffer(this.properties.clientBuffer())
 				.doOnSubscribe((s) -> liveSubscribed.tryEmitEmpty())
-				.map(Step.Live::new);
+				.<Step>map(Step.Live::new)
+				// The feed ends only when the replica shuts down: so does this stream.
+				.concatWith(Mono.fromSupplier(() -> new Step.Resync("upstream")));
 			Flux<Step> start = liveSubscribed.asMono()
 				.then(Mono.defer(this.bus::lastId))
 				.flatMapMany((newest) -> start(filter, lastEventId, newest));
