@@ -18,6 +18,7 @@ import io.vehiclesmonitor.backend.status.Status;
 import io.vehiclesmonitor.backend.status.StatusChange;
 import io.vehiclesmonitor.backend.status.StatusMetrics;
 import io.vehiclesmonitor.backend.status.StatusProperties;
+import io.vehiclesmonitor.backend.status.TestHistory;
 import io.vehiclesmonitor.backend.status.TestFleet;
 import io.vehiclesmonitor.backend.status.VehicleState;
 import org.junit.jupiter.api.AfterEach;
@@ -54,7 +55,7 @@ class RedisStatusEngineIntegrationTests {
 
 	private RedisStatusStore store(RedisTestSupport support, MeterRegistry registry) {
 		return new RedisStatusStore(support.connection, support.properties, StatusProperties.defaults(), this.fleet,
-				this.clock, new StatusMetrics(registry));
+				new TestHistory(), this.clock, new StatusMetrics(registry));
 	}
 
 	/** Registers vehicles after the first start, so they are new: never seen. */
