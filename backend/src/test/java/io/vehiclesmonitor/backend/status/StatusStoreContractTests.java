@@ -261,6 +261,22 @@ public abstract class StatusStoreContractTests {
 	}
 
 	@Test
+	void afterDataLossANewTimeoutKeepsTheGraceOfOneFullTimeoutFromRecovery() {
+		this.fleet.register(VIN, TIMEOUT);
+		ping(VIN, T0);
+		this.history.record(publishedChanges());
+		Instant recovery = this.clock.advance(Duration.ofMinutes(10));
+		loseLiveState();
+		Duration longer = Duration.ofSeconds(100);
+		await(this.store.upsert(List.of(new RegisteredVehicle(VIN, longer))));
+		assertThat(state(VIN).status()).isEqualTo(Status.CONNECTED);
+		StepVerifier.create(this.store.sweep(recovery.plus(longer).minusMillis(1))).expectNext(0).verifyComplete();
+		StepVerifier.create(this.store.sweep(recovery.plus(longer))).expectNext(1).verifyComplete();
+		assertThat(publishedChanges()).singleElement()
+			.satisfies((change) -> assertThat(change.at()).isEqualTo(recovery.plus(longer)));
+	}
+
+	@Test
 	void afterDataLossADisconnectedVehicleStaysDisconnectedWithoutANewChange() {
 		this.fleet.register(VIN, TIMEOUT).register(OTHER_VIN, TIMEOUT);
 		ping(VIN, T0);
