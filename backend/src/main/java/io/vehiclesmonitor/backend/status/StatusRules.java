@@ -72,11 +72,18 @@ public final class StatusRules {
 
 	/**
 	 * A registered vehicle's timeout changed: a Connected vehicle with a known last ping
-	 * gets the deadline the new timeout implies (the sweep applies it).
+	 * gets the deadline the new timeout implies (the sweep applies it). A re-seeded
+	 * vehicle still in its grace (a deadline beyond what its last ping implies) keeps one
+	 * full timeout from the recovery, now of the new length: its known last ping may be
+	 * much older than its true one.
 	 */
 	public static Tracked retime(Tracked state, Duration timeout) {
-		Instant deadline = (state.status() == Status.CONNECTED && state.lastSeen() != null)
-				? state.lastSeen().plus(timeout) : state.deadline();
+		Instant deadline = state.deadline();
+		if (state.status() == Status.CONNECTED && state.lastSeen() != null) {
+			boolean inGrace = deadline.isAfter(state.lastSeen().plus(state.timeout()));
+			Instant grace = inGrace ? deadline.minus(state.timeout()).plus(timeout) : null;
+			deadline = later(grace, state.lastSeen().plus(timeout));
+		}
 		return new Tracked(state.status(), timeout, state.lastSeen(), state.since(), deadline);
 	}
 

@@ -6,9 +6,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * The live state of the fleet: applies pings, answers status reads, follows the registry
- * and disconnects overdue vehicles. Every write first makes sure the state is seeded, so
- * an empty store (first start, or Redis lost its data) gives every registered vehicle one
- * full timeout before it may turn Disconnected.
+ * and disconnects overdue vehicles. Every call first makes sure the state is seeded: an
+ * empty store (first start, or Redis lost its data) continues from each vehicle's
+ * {@link LastKnownStates last known state}, giving a vehicle last known Connected one
+ * full timeout before it may turn Disconnected (see {@link Tracked#reseeded}).
  */
 public interface StatusStore extends PingProcessor, LiveStatus, FleetSync {
 

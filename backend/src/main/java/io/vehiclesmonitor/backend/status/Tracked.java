@@ -22,11 +22,21 @@ public record Tracked(Status status, Duration timeout, Instant lastSeen, Instant
 	}
 
 	/**
-	 * A vehicle re-seeded after the live state was lost: given the benefit of the doubt
-	 * for one full timeout, so a restart never blames the whole fleet at once.
+	 * A vehicle re-seeded after the live state was lost (or on a first start), continuing
+	 * from its last known state ({@code null} if it was never seen). One last known
+	 * Connected gets the benefit of the doubt for one full timeout from now, so a
+	 * recovery never blames the whole fleet at once; one last known Disconnected stays
+	 * Disconnected and one never seen stays never seen. Seeding emits no change either
+	 * way.
 	 */
-	public static Tracked seeded(Duration timeout, Instant now) {
-		return new Tracked(Status.CONNECTED, timeout, null, null, now.plus(timeout));
+	public static Tracked reseeded(VehicleState lastKnown, Duration timeout, Instant now) {
+		if (lastKnown == null) {
+			return registered(timeout);
+		}
+		if (lastKnown.status() == Status.CONNECTED) {
+			return new Tracked(Status.CONNECTED, timeout, lastKnown.lastSeen(), lastKnown.since(), now.plus(timeout));
+		}
+		return new Tracked(Status.DISCONNECTED, timeout, lastKnown.lastSeen(), lastKnown.since(), null);
 	}
 
 	public VehicleState toState(String vin) {

@@ -13,6 +13,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,7 +23,10 @@ import io.vehiclesmonitor.backend.status.StatusChange;
 import io.vehiclesmonitor.backend.status.VehicleState;
 import io.vehiclesmonitor.backend.stream.VehicleCatalog.CatalogVehicle;
 
+import io.vehiclesmonitor.backend.fleet.FleetChanged;
+
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +34,8 @@ import org.springframework.stereotype.Component;
  * collected into batches, looked up in the catalog once per batch, counted in the
  * {@link FleetTally} and multicast to every connected client. Each client puts its own
  * bounded buffer behind {@link #batches()}, so a slow client never holds up the others.
+ * Vehicles registered later (on first start the reference fleet is inserted after the
+ * initial load) are added to the tally when the registry announces them.
  */
 @Component
 class ChangeFeed implements SmartLifecycle, MeterBinder {
@@ -52,6 +58,10 @@ class ChangeFeed implements SmartLifecycle, MeterBinder {
 	private final FleetTally tally = new FleetTally();
 
 	private final Sinks.Many<ChangeBatch> sink = Sinks.many().multicast().directBestEffort();
+
+	private final Sinks.Many<List<String>> registered = Sinks.many()
+		.multicast()
+		.onBackpressureBuffer(Queues.SMALL_BUFFER_SIZE, false);
 
 	private volatile Disposable upstream;
 
@@ -129,6 +139,31 @@ class ChangeFeed implements SmartLifecycle, MeterBinder {
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)));
 	}
 
+	@EventListener
+	synchronized void onFleetChanged(FleetChanged event) {
+		this.tally.remove(event.removed());
+		if (!event.registered().isEmpty() && this.registered.tryEmitNext(event.registered()).isFailure()) {
+			logger.warn("Too many registrations queued: " + event.registered().size()
+					+ " vehicles are counted only after their first change");
+		}
+	}
+
+	/** Counts newly registered vehicles; a failed lookup only skips its own batch. */
+	private Flux<Void> loadRegistered() {
+		return this.registered.asFlux()
+			.concatMap((vins) -> this.catalog.byVin(vins)
+				.zipWith(this.liveStatus.states(vins))
+				.doOnNext((found) -> found.getT1()
+					.values()
+					.forEach((v) -> this.tally.load(v,
+							found.getT2().getOrDefault(v.vin(), VehicleState.neverSeen(v.vin())))))
+				.onErrorResume((ex) -> {
+					logger.warn("Could not count " + vins.size() + " newly registered vehicles", ex);
+					return Mono.empty();
+				}))
+			.thenMany(Flux.empty());
+	}
+
 	private Flux<Void> relay() {
 		return batch(this.bus.changes()).map(this::countAndEncode).doOnNext(this.sink::tryEmitNext).doOnError((ex) -> {
 			logger.warn("Change bus failed; clients are told to resync", ex);
@@ -142,7 +177,7 @@ class ChangeFeed implements SmartLifecycle, MeterBinder {
 	public void start() {
 		// Subscribe to changes before loading, so nothing published during the load is
 		// lost.
-		this.upstream = Flux.merge(relay(), loadTally()).subscribe();
+		this.upstream = Flux.merge(relay(), loadTally(), loadRegistered()).subscribe();
 	}
 
 	@Override

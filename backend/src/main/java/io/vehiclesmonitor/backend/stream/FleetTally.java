@@ -2,6 +2,7 @@ package io.vehiclesmonitor.backend.stream;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +28,16 @@ final class FleetTally {
 
 	synchronized void load(CatalogVehicle vehicle, VehicleState state) {
 		put(vehicle, state.status(), state.since());
+	}
+
+	/** Forgets removed vehicles. */
+	synchronized void remove(Collection<String> vins) {
+		for (String vin : vins) {
+			Entry old = this.vehicles.remove(vin);
+			if (old != null) {
+				this.customers.get(old.customerId).add(old.status, -1);
+			}
+		}
 	}
 
 	synchronized void apply(ChangeBatch batch) {

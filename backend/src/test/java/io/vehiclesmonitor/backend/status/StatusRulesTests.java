@@ -63,12 +63,27 @@ class StatusRulesTests {
 	}
 
 	@Test
-	void seededVehicleKeepsItsGraceWhenAnOlderPingArrives() {
-		Tracked seeded = Tracked.seeded(TIMEOUT, T0);
+	void reseededConnectedVehicleKeepsItsGraceWhenAnOlderPingArrives() {
+		Instant connectedAt = T0.minusSeconds(300);
+		Tracked seeded = Tracked.reseeded(new VehicleState("V", Status.CONNECTED, connectedAt, connectedAt), TIMEOUT,
+				T0);
+		assertThat(seeded.deadline()).isEqualTo(T0.plus(TIMEOUT));
 		PingOutcome outcome = StatusRules.ping(seeded, T0.minusSeconds(30), T0);
 		assertThat(outcome.transition()).isNull();
 		assertThat(outcome.next().deadline()).isEqualTo(T0.plus(TIMEOUT));
 		assertThat(outcome.next().lastSeen()).isEqualTo(T0.minusSeconds(30));
+		assertThat(outcome.next().since()).isEqualTo(connectedAt);
+	}
+
+	@Test
+	void reseededDisconnectedOrNeverSeenVehicleHasNoDeadline() {
+		Instant lastSeen = T0.minusSeconds(300);
+		Tracked disconnected = Tracked
+			.reseeded(new VehicleState("V", Status.DISCONNECTED, lastSeen, lastSeen.plus(TIMEOUT)), TIMEOUT, T0);
+		assertThat(disconnected)
+			.isEqualTo(new Tracked(Status.DISCONNECTED, TIMEOUT, lastSeen, lastSeen.plus(TIMEOUT), null));
+		assertThat(StatusRules.expire(disconnected, T0.plusSeconds(3600))).isNull();
+		assertThat(Tracked.reseeded(null, TIMEOUT, T0)).isEqualTo(Tracked.registered(TIMEOUT));
 	}
 
 }

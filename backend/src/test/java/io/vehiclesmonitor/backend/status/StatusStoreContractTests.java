@@ -33,19 +33,32 @@ public abstract class StatusStoreContractTests {
 
 	protected TestFleet fleet;
 
+	protected TestHistory history;
+
 	protected StatusStore store;
 
-	/** A fresh, empty store over the given registry and clock. */
-	protected abstract StatusStore createStore(FleetSource fleet, Clock clock, StatusProperties properties);
+	/** A fresh, empty store over the given registry, history and clock. */
+	protected abstract StatusStore createStore(FleetSource fleet, LastKnownStates history, Clock clock,
+			StatusProperties properties);
 
-	/** Every change published by the stores of this test, oldest first. */
+	/**
+	 * Every change published by the store of this test since it was created or last lost
+	 * its live state, oldest first.
+	 */
 	protected abstract List<StatusChange> publishedChanges();
+
+	/**
+	 * The live state is lost, as when Redis loses its data or the standalone application
+	 * restarts; the registry and the history stay.
+	 */
+	protected abstract void loseLiveState();
 
 	@BeforeEach
 	void createEmptyStore() {
 		this.clock = new MutableClock(T0);
 		this.fleet = new TestFleet();
-		this.store = createStore(this.fleet, this.clock, StatusProperties.defaults());
+		this.history = new TestHistory();
+		this.store = createStore(this.fleet, this.history, this.clock, StatusProperties.defaults());
 	}
 
 	protected static <T> T await(Mono<T> mono) {
@@ -194,23 +207,99 @@ public abstract class StatusStoreContractTests {
 	}
 
 	@Test
-	void firstStartGivesTheRegisteredFleetOneFullTimeout() {
+	void firstStartLeavesEveryNeverSeenVehicleDisconnectedWithoutLastSeen() {
 		this.fleet.register(VIN, TIMEOUT).register(OTHER_VIN, Duration.ofSeconds(30));
-		assertThat(state(VIN)).isEqualTo(new VehicleState(VIN, Status.CONNECTED, null, null));
-		this.clock.advance(Duration.ofSeconds(10));
-		ping(OTHER_VIN, this.clock.instant());
+		assertThat(state(VIN)).isEqualTo(VehicleState.neverSeen(VIN));
+		assertThat(state(OTHER_VIN)).isEqualTo(VehicleState.neverSeen(OTHER_VIN));
+		StepVerifier.create(this.store.sweep(T0.plus(Duration.ofDays(1)))).expectNext(0).verifyComplete();
 		assertThat(publishedChanges()).isEmpty();
-		StepVerifier.create(this.store.sweep(T0.plus(TIMEOUT).minusMillis(1))).expectNext(1).verifyComplete();
+		this.clock.advance(Duration.ofSeconds(10));
+		assertThat(ping(OTHER_VIN, this.clock.instant())).isEqualTo(PingResult.APPLIED);
 		assertThat(publishedChanges()).singleElement().satisfies((change) -> {
 			assertThat(change.vin()).isEqualTo(OTHER_VIN);
-			assertThat(change.at()).isEqualTo(T0.plusSeconds(40));
+			assertThat(change.status()).isEqualTo(Status.CONNECTED);
+			assertThat(change.at()).isEqualTo(T0.plusSeconds(10));
 		});
-		StepVerifier.create(this.store.sweep(T0.plus(TIMEOUT))).expectNext(1).verifyComplete();
-		StatusChange silent = publishedChanges().get(1);
-		assertThat(silent.vin()).isEqualTo(VIN);
-		assertThat(silent.at()).isEqualTo(T0.plus(TIMEOUT));
-		assertThat(silent.lastSeen()).isNull();
-		assertThat(state(VIN)).isEqualTo(new VehicleState(VIN, Status.DISCONNECTED, null, T0.plus(TIMEOUT)));
+		assertThat(state(VIN)).isEqualTo(VehicleState.neverSeen(VIN));
+	}
+
+	@Test
+	void afterDataLossAConnectedVehicleStaysConnectedForOneFullTimeoutFromRecovery() {
+		this.fleet.register(VIN, TIMEOUT).register(OTHER_VIN, TIMEOUT);
+		ping(VIN, T0);
+		ping(OTHER_VIN, T0.minusSeconds(20));
+		this.history.record(publishedChanges());
+		Instant recovery = this.clock.advance(Duration.ofSeconds(50));
+		loseLiveState();
+
+		// both deadlines (T0 + 50 s and T0 + 70 s) passed during the loss: still
+		// Connected
+		assertThat(state(VIN)).isEqualTo(new VehicleState(VIN, Status.CONNECTED, T0, T0));
+		Instant graceEnd = recovery.plus(TIMEOUT);
+		StepVerifier.create(this.store.sweep(graceEnd.minusMillis(1))).expectNext(0).verifyComplete();
+		assertThat(publishedChanges()).isEmpty();
+		StepVerifier.create(this.store.sweep(graceEnd)).expectNext(2).verifyComplete();
+		assertThat(publishedChanges()).extracting(StatusChange::vin).containsExactlyInAnyOrder(VIN, OTHER_VIN);
+		assertThat(publishedChanges()).allSatisfy((change) -> {
+			assertThat(change.status()).isEqualTo(Status.DISCONNECTED);
+			assertThat(change.at()).isEqualTo(graceEnd);
+		});
+		assertThat(state(VIN)).isEqualTo(new VehicleState(VIN, Status.DISCONNECTED, T0, graceEnd));
+	}
+
+	@Test
+	void afterDataLossAConnectedVehicleThatPingsStaysConnectedWithoutAChange() {
+		this.fleet.register(VIN, TIMEOUT);
+		ping(VIN, T0);
+		this.history.record(publishedChanges());
+		loseLiveState();
+		Instant now = this.clock.advance(Duration.ofSeconds(60));
+		assertThat(ping(VIN, now)).isEqualTo(PingResult.APPLIED);
+		assertThat(state(VIN)).isEqualTo(new VehicleState(VIN, Status.CONNECTED, now, T0));
+		StepVerifier.create(this.store.sweep(now.plus(TIMEOUT).minusMillis(1))).expectNext(0).verifyComplete();
+		assertThat(publishedChanges()).isEmpty();
+	}
+
+	@Test
+	void afterDataLossANewTimeoutKeepsTheGraceOfOneFullTimeoutFromRecovery() {
+		this.fleet.register(VIN, TIMEOUT);
+		ping(VIN, T0);
+		this.history.record(publishedChanges());
+		Instant recovery = this.clock.advance(Duration.ofMinutes(10));
+		loseLiveState();
+		Duration longer = Duration.ofSeconds(100);
+		await(this.store.upsert(List.of(new RegisteredVehicle(VIN, longer))));
+		assertThat(state(VIN).status()).isEqualTo(Status.CONNECTED);
+		StepVerifier.create(this.store.sweep(recovery.plus(longer).minusMillis(1))).expectNext(0).verifyComplete();
+		StepVerifier.create(this.store.sweep(recovery.plus(longer))).expectNext(1).verifyComplete();
+		assertThat(publishedChanges()).singleElement()
+			.satisfies((change) -> assertThat(change.at()).isEqualTo(recovery.plus(longer)));
+	}
+
+	@Test
+	void afterDataLossADisconnectedVehicleStaysDisconnectedWithoutANewChange() {
+		this.fleet.register(VIN, TIMEOUT).register(OTHER_VIN, TIMEOUT);
+		ping(VIN, T0);
+		Instant deadline = T0.plus(TIMEOUT);
+		this.clock.set(deadline.plusSeconds(5));
+		StepVerifier.create(this.store.sweep(deadline)).expectNext(1).verifyComplete();
+		this.history.record(publishedChanges());
+		loseLiveState();
+
+		VehicleState disconnected = new VehicleState(VIN, Status.DISCONNECTED, T0, deadline);
+		assertThat(state(VIN)).isEqualTo(disconnected);
+		assertThat(state(OTHER_VIN)).isEqualTo(VehicleState.neverSeen(OTHER_VIN));
+		StepVerifier.create(this.store.sweep(T0.plus(Duration.ofDays(1)))).expectNext(0).verifyComplete();
+		assertThat(publishedChanges()).isEmpty();
+		assertThat(state(VIN)).isEqualTo(disconnected);
+
+		// it still reconnects on its next ping, as before the loss
+		Instant now = this.clock.instant();
+		ping(VIN, now);
+		assertThat(publishedChanges()).singleElement().satisfies((change) -> {
+			assertThat(change.status()).isEqualTo(Status.CONNECTED);
+			assertThat(change.at()).isEqualTo(now);
+		});
 	}
 
 	@Test
@@ -234,7 +323,8 @@ public abstract class StatusStoreContractTests {
 
 	@Test
 	void sweepDrainsEverythingDueInBoundedBatches() {
-		this.store = createStore(this.fleet, this.clock, new StatusProperties(Duration.ofSeconds(1), 10, 7, 1000));
+		this.store = createStore(this.fleet, this.history, this.clock,
+				new StatusProperties(Duration.ofSeconds(1), 10, 7, 1000));
 		String[] vins = IntStream.range(0, 25).mapToObj(StatusStoreContractTests::vin).toArray(String[]::new);
 		register(vins);
 		await(this.store.apply(IntStream.range(0, 25).mapToObj((i) -> new Ping(vins[i], T0)).toList()));

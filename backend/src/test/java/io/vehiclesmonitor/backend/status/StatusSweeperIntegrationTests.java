@@ -34,7 +34,7 @@ class StatusSweeperIntegrationTests {
 
 	private RedisStatusStore store(Clock clock, String vin, Duration timeout) {
 		RedisStatusStore store = new RedisStatusStore(this.redis.connection, this.redis.properties,
-				StatusProperties.defaults(), new TestFleet(), clock, this.metrics);
+				StatusProperties.defaults(), new TestFleet(), new TestHistory(), clock, this.metrics);
 		store.upsert(List.of(new RegisteredVehicle(vin, timeout))).block(Duration.ofSeconds(10));
 		return store;
 	}

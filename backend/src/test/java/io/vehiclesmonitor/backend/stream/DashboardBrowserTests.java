@@ -50,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * connection. Chromium and chromedriver must be installed (see {@link HeadlessChromium}).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "monitor.stream.heartbeat=300ms", "monitor.stream.batch-window=50ms" })
+		properties = { "monitor.stream.heartbeat=300ms", "monitor.stream.batch-window=50ms",
+				StreamTestConfiguration.R2DBC_URL, StreamTestConfiguration.FLYWAY_URL })
 @Import(StreamTestConfiguration.class)
 class DashboardBrowserTests {
 
@@ -69,6 +70,9 @@ class DashboardBrowserTests {
 	TestChangeBus bus;
 
 	@Autowired
+	ChangeFeed feed;
+
+	@Autowired
 	DatabaseClient db;
 
 	TcpProxy proxy;
@@ -82,6 +86,7 @@ class DashboardBrowserTests {
 
 	@BeforeEach
 	void openBrowser(@TempDir Path profile) {
+		StreamTestConfiguration.awaitReferenceFleet(this.feed);
 		addCustomerWithHostileName();
 		this.proxy = new TcpProxy(this.port).start();
 		this.driver = HeadlessChromium.start(profile);

@@ -42,6 +42,18 @@ class FleetTallyTests {
 	}
 
 	@Test
+	void aRegisteredVehicleLoadedAgainCountsOnceAndARemovedOneNotAtAll() {
+		this.tally.load(ABC, VehicleState.neverSeen(ABC.vin()));
+		this.tally.load(DEF, VehicleState.neverSeen(DEF.vin()));
+		this.tally.load(ABC, VehicleState.neverSeen(ABC.vin()));
+
+		this.tally.remove(List.of(DEF.vin(), JKL.vin()));
+
+		assertThat(this.tally.counts(1L))
+			.isEqualTo(new Counts(0, 1, List.of(new Counts.PerCustomer(1, "Kalles", 0, 1))));
+	}
+
+	@Test
 	void aChangeAppliedTwiceCountsOnce() {
 		this.tally.load(ABC, VehicleState.neverSeen(ABC.vin()));
 		ChangeBatch connect = batch(new StatusChange(1, ABC.vin(), Status.CONNECTED, T0, T0), ABC);

@@ -20,8 +20,8 @@ import io.vehiclesmonitor.backend.status.StatusChange;
 import io.vehiclesmonitor.backend.status.VehicleState;
 
 /**
- * TEST ONLY: stands in for the status engine (not on this branch) as both its
- * {@link ChangeBus} and its {@link LiveStatus}. Changes go to a multicast
+ * TEST ONLY: stands in for the status engine (see {@link StreamTestConfiguration}) as
+ * both its {@link ChangeBus} and its {@link LiveStatus}. Changes go to a multicast
  * {@link Sinks.Many}; the newest {@code retention} of them are kept for
  * {@link #changesAfter(long)}, like the real bus's bounded retention.
  */

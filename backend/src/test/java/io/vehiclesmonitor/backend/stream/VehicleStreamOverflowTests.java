@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its stream ends, while a client that keeps reading gets every change.
  */
 @SpringBootTest(properties = { "monitor.stream.batch-size=1", "monitor.stream.client-buffer=4",
-		"monitor.stream.batch-window=20ms" })
+		"monitor.stream.batch-window=20ms", StreamTestConfiguration.R2DBC_URL, StreamTestConfiguration.FLYWAY_URL })
 @Import(StreamTestConfiguration.class)
 class VehicleStreamOverflowTests {
 
@@ -44,6 +44,7 @@ class VehicleStreamOverflowTests {
 
 	@Test
 	void slowClientGetsResyncWhileFastClientMissesNothing() throws Exception {
+		StreamTestConfiguration.awaitReferenceFleet(this.feed);
 		long start = this.bus.lastId().block();
 		CompletableFuture<Long> fastClient = this.stream.events(StreamFilter.ALL, start)
 			.filter((event) -> ClientSession.CHANGES.equals(event.event()))

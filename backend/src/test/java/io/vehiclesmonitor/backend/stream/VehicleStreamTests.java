@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that tests sharing the context do not disturb each other.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "monitor.stream.heartbeat=300ms", "monitor.stream.batch-window=50ms" })
+		properties = { "monitor.stream.heartbeat=300ms", "monitor.stream.batch-window=50ms",
+				StreamTestConfiguration.R2DBC_URL, StreamTestConfiguration.FLYWAY_URL })
 @Import(StreamTestConfiguration.class)
 class VehicleStreamTests {
 
@@ -63,6 +64,7 @@ class VehicleStreamTests {
 
 	@BeforeEach
 	void connect() {
+		StreamTestConfiguration.awaitReferenceFleet(this.feed);
 		this.client = new StreamClient(this.port);
 	}
 

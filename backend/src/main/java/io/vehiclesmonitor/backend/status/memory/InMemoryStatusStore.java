@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.vehiclesmonitor.backend.status.FleetSource;
+import io.vehiclesmonitor.backend.status.LastKnownStates;
 import io.vehiclesmonitor.backend.status.Ping;
 import io.vehiclesmonitor.backend.status.StatusMetrics;
 import io.vehiclesmonitor.backend.status.StatusProperties;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
  * Status store of the standalone run: the {@link StatusRules} over a map and a deadline
  * index, under one lock held only for in-memory work (microseconds, no I/O), so change
  * ids follow the order of the changes. Empty at every start, so it seeds itself from the
- * {@link FleetSource} before the first operation.
+ * {@link FleetSource} and each vehicle's {@link LastKnownStates last known state} before
+ * the first operation.
  */
 @Component
 @ConditionalOnProperty(name = "monitor.mode", havingValue = "standalone", matchIfMissing = true)
@@ -40,6 +42,8 @@ public class InMemoryStatusStore implements StatusStore {
 
 	private final FleetSource fleetSource;
 
+	private final LastKnownStates lastKnown;
+
 	private final Clock clock;
 
 	private final StatusMetrics metrics;
@@ -50,10 +54,11 @@ public class InMemoryStatusStore implements StatusStore {
 
 	private volatile boolean seeded;
 
-	public InMemoryStatusStore(InMemoryChangeBus bus, FleetSource fleetSource, Clock clock, StatusMetrics metrics,
-			StatusProperties properties) {
+	public InMemoryStatusStore(InMemoryChangeBus bus, FleetSource fleetSource, LastKnownStates lastKnown, Clock clock,
+			StatusMetrics metrics, StatusProperties properties) {
 		this.bus = bus;
 		this.fleetSource = fleetSource;
+		this.lastKnown = lastKnown;
 		this.clock = clock;
 		this.metrics = metrics;
 		this.properties = properties;
@@ -157,18 +162,19 @@ public class InMemoryStatusStore implements StatusStore {
 		return this.seeding.updateAndGet((current) -> (current != null) ? current
 				: this.fleetSource.registeredVehicles()
 					.buffer(Math.max(1, this.properties.scriptBatch()))
-					.doOnNext(this::seedNow)
+					.concatMap((chunk) -> this.lastKnown.lastKnown(chunk.stream().map(RegisteredVehicle::vin).toList())
+						.doOnNext((known) -> seedNow(chunk, known)))
 					.then()
 					.doOnSuccess((done) -> this.seeded = true)
 					.doOnError((ex) -> this.seeding.set(null))
 					.cache());
 	}
 
-	private synchronized void seedNow(List<RegisteredVehicle> batch) {
+	private synchronized void seedNow(List<RegisteredVehicle> batch, Map<String, VehicleState> known) {
 		Instant now = this.clock.instant();
 		for (RegisteredVehicle vehicle : batch) {
 			if (!this.state.contains(vehicle.vin())) {
-				this.state.put(vehicle.vin(), Tracked.seeded(vehicle.timeout(), now));
+				this.state.put(vehicle.vin(), Tracked.reseeded(known.get(vehicle.vin()), vehicle.timeout(), now));
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package io.vehiclesmonitor.backend.status.redis;
 import java.time.Clock;
 
 import io.vehiclesmonitor.backend.status.FleetSource;
+import io.vehiclesmonitor.backend.status.LastKnownStates;
 import io.vehiclesmonitor.backend.status.StatusMetrics;
 import io.vehiclesmonitor.backend.status.StatusProperties;
 import io.vehiclesmonitor.backend.system.RedisConfiguration.RedisConnections;
@@ -21,8 +22,8 @@ class RedisStatusConfiguration {
 
 	@Bean
 	RedisStatusStore redisStatusStore(RedisConnections connections, RedisProperties redis, StatusProperties properties,
-			FleetSource fleetSource, Clock clock, StatusMetrics metrics) {
-		return new RedisStatusStore(connections.commands(), redis, properties, fleetSource, clock, metrics);
+			FleetSource fleetSource, LastKnownStates lastKnown, Clock clock, StatusMetrics metrics) {
+		return new RedisStatusStore(connections.commands(), redis, properties, fleetSource, lastKnown, clock, metrics);
 	}
 
 	@Bean

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.vehiclesmonitor.backend.status.FleetSource;
+import io.vehiclesmonitor.backend.status.LastKnownStates;
 import io.vehiclesmonitor.backend.status.Ping;
 import io.vehiclesmonitor.backend.status.StatusMetrics;
 import io.vehiclesmonitor.backend.status.StatusProperties;
@@ -32,7 +33,8 @@ import static io.vehiclesmonitor.backend.status.redis.ShardScripts.pairs;
  * that also appends the change to the shard's stream, so replicas applying pings and
  * sweeping concurrently can never both emit the same change. When the epoch marker is
  * missing (Redis lost its data, or first start) one replica, holding a lock, re-seeds the
- * state from the {@link FleetSource} before any script runs again.
+ * state from the {@link FleetSource} and the vehicles' {@link LastKnownStates last known
+ * states} before any script runs again.
  */
 public class RedisStatusStore implements StatusStore {
 
@@ -50,10 +52,11 @@ public class RedisStatusStore implements StatusStore {
 	private final StatusProperties properties;
 
 	public RedisStatusStore(StatefulRedisConnection<String, String> connection, RedisProperties redis,
-			StatusProperties properties, FleetSource fleetSource, Clock clock, StatusMetrics metrics) {
+			StatusProperties properties, FleetSource fleetSource, LastKnownStates lastKnown, Clock clock,
+			StatusMetrics metrics) {
 		this.scripts = new ShardScripts(connection.reactive(), new RedisKeys(redis.keyPrefix(), 0), redis.buckets(),
 				properties.changeRetention());
-		this.seeder = new RedisSeeder(connection.reactive(), this.scripts, fleetSource, clock,
+		this.seeder = new RedisSeeder(connection.reactive(), this.scripts, fleetSource, lastKnown, clock,
 				properties.scriptBatch());
 		this.clock = clock;
 		this.metrics = metrics;

@@ -10,10 +10,16 @@ for i = 4, #ARGV, 2 do
   local st
   if raw then
     st = decode(raw)
-    st.t = timeout
     if st.s == 'C' and st.l then
-      set_deadline(h, vin, st.l + timeout, false)
+      local deadline = st.l + timeout
+      local old = tonumber(redis.call('ZSCORE', deadline_key(h), vin))
+      -- a re-seeded vehicle still in its grace keeps one full (new) timeout from recovery
+      if old and old > st.l + st.t then
+        deadline = math.max(deadline, old - st.t + timeout)
+      end
+      set_deadline(h, vin, deadline, false)
     end
+    st.t = timeout
   else
     st = { s = 'D', t = timeout }
   end

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vehiclesmonitor.backend.status.FleetSource;
 import io.vehiclesmonitor.backend.status.StatusMetrics;
 import io.vehiclesmonitor.backend.status.StatusProperties;
+import io.vehiclesmonitor.backend.status.TestHistory;
 import io.vehiclesmonitor.backend.status.StatusStore;
 
 /**
@@ -18,7 +19,7 @@ public final class InMemoryStatusStoreFactory {
 
 	public static StatusStore create(FleetSource fleet, Clock clock) {
 		StatusProperties properties = StatusProperties.defaults();
-		return new InMemoryStatusStore(new InMemoryChangeBus(properties, clock), fleet, clock,
+		return new InMemoryStatusStore(new InMemoryChangeBus(properties, clock), fleet, new TestHistory(), clock,
 				new StatusMetrics(new SimpleMeterRegistry()), properties);
 	}
 

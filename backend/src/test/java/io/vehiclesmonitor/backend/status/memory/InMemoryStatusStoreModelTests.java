@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vehiclesmonitor.backend.status.StatusChange;
 import io.vehiclesmonitor.backend.status.StatusMetrics;
 import io.vehiclesmonitor.backend.status.StatusProperties;
+import io.vehiclesmonitor.backend.status.TestHistory;
 import io.vehiclesmonitor.backend.status.StatusStore;
 import io.vehiclesmonitor.backend.status.StatusStoreModelProperties;
 import io.vehiclesmonitor.backend.status.TestFleet;
@@ -21,8 +22,8 @@ class InMemoryStatusStoreModelTests extends StatusStoreModelProperties {
 	protected StatusStore createStore(Clock clock) {
 		StatusProperties properties = StatusProperties.defaults();
 		this.bus = new InMemoryChangeBus(properties, clock);
-		return new InMemoryStatusStore(this.bus, new TestFleet(), clock, new StatusMetrics(new SimpleMeterRegistry()),
-				properties);
+		return new InMemoryStatusStore(this.bus, new TestFleet(), new TestHistory(), clock,
+				new StatusMetrics(new SimpleMeterRegistry()), properties);
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vehiclesmonitor.backend.status.FleetSource;
+import io.vehiclesmonitor.backend.status.LastKnownStates;
 import io.vehiclesmonitor.backend.status.StatusChange;
 import io.vehiclesmonitor.backend.status.StatusMetrics;
 import io.vehiclesmonitor.backend.status.StatusProperties;
@@ -16,10 +17,17 @@ class InMemoryStatusStoreTests extends StatusStoreContractTests {
 	private InMemoryChangeBus bus;
 
 	@Override
-	protected StatusStore createStore(FleetSource fleet, Clock clock, StatusProperties properties) {
+	protected StatusStore createStore(FleetSource fleet, LastKnownStates history, Clock clock,
+			StatusProperties properties) {
 		this.bus = new InMemoryChangeBus(properties, clock);
-		return new InMemoryStatusStore(this.bus, fleet, clock, new StatusMetrics(new SimpleMeterRegistry()),
+		return new InMemoryStatusStore(this.bus, fleet, history, clock, new StatusMetrics(new SimpleMeterRegistry()),
 				properties);
+	}
+
+	/** A restart of the standalone application: a new, empty store and bus. */
+	@Override
+	protected void loseLiveState() {
+		this.store = createStore(this.fleet, this.history, this.clock, StatusProperties.defaults());
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import io.vehiclesmonitor.backend.status.Ping;
 import io.vehiclesmonitor.backend.status.StatusChange;
 import io.vehiclesmonitor.backend.status.StatusMetrics;
 import io.vehiclesmonitor.backend.status.StatusProperties;
+import io.vehiclesmonitor.backend.status.TestHistory;
 import io.vehiclesmonitor.backend.status.TestFleet;
 import io.vehiclesmonitor.backend.system.RedisConfiguration;
 import io.vehiclesmonitor.backend.system.RedisProperties;
@@ -55,7 +56,7 @@ class RedisChangeBusReconnectIntegrationTests {
 	@Test
 	void changesPublishedWhileDisconnectedArriveAfterTheReconnect() {
 		RedisStatusStore store = new RedisStatusStore(this.redis.connection, this.redis.properties,
-				StatusProperties.defaults(), new TestFleet(), new MutableClock(T0),
+				StatusProperties.defaults(), new TestFleet(), new TestHistory(), new MutableClock(T0),
 				new StatusMetrics(new SimpleMeterRegistry()));
 		store.upsert(List.of(new RegisteredVehicle("RECO0000000000001", Duration.ofSeconds(70)),
 				new RegisteredVehicle("RECO0000000000002", Duration.ofSeconds(70))))

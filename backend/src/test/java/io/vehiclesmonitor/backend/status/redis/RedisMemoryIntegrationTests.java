@@ -15,6 +15,7 @@ import io.vehiclesmonitor.backend.status.MutableClock;
 import io.vehiclesmonitor.backend.status.Ping;
 import io.vehiclesmonitor.backend.status.StatusMetrics;
 import io.vehiclesmonitor.backend.status.StatusProperties;
+import io.vehiclesmonitor.backend.status.TestHistory;
 import io.vehiclesmonitor.backend.status.TestFleet;
 import io.vehiclesmonitor.backend.system.RedisProperties;
 import org.junit.jupiter.api.AfterEach;
@@ -47,8 +48,8 @@ class RedisMemoryIntegrationTests {
 		RedisProperties properties = new RedisProperties(this.redis.properties.uri(), this.redis.properties.keyPrefix(),
 				VEHICLES / 50, Duration.ofSeconds(5));
 		RedisStatusStore store = new RedisStatusStore(this.redis.connection, properties,
-				new StatusProperties(Duration.ofSeconds(1), 1000, 1000, 1000), new TestFleet(), new MutableClock(now),
-				new StatusMetrics(new SimpleMeterRegistry()));
+				new StatusProperties(Duration.ofSeconds(1), 1000, 1000, 1000), new TestFleet(), new TestHistory(),
+				new MutableClock(now), new StatusMetrics(new SimpleMeterRegistry()));
 		List<String> vins = IntStream.range(0, VEHICLES).mapToObj((i) -> String.format("MEMO%013d", i)).toList();
 		store.upsert(vins.stream().map((vin) -> new RegisteredVehicle(vin, Duration.ofSeconds(70))).toList())
 			.block(Duration.ofMinutes(2));

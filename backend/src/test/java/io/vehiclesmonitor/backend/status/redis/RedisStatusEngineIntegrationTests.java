@@ -18,6 +18,7 @@ import io.vehiclesmonitor.backend.status.Status;
 import io.vehiclesmonitor.backend.status.StatusChange;
 import io.vehiclesmonitor.backend.status.StatusMetrics;
 import io.vehiclesmonitor.backend.status.StatusProperties;
+import io.vehiclesmonitor.backend.status.TestHistory;
 import io.vehiclesmonitor.backend.status.TestFleet;
 import io.vehiclesmonitor.backend.status.VehicleState;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +43,8 @@ class RedisStatusEngineIntegrationTests {
 
 	private final TestFleet fleet = new TestFleet();
 
+	private final TestHistory history = new TestHistory();
+
 	private final RedisTestSupport redis = new RedisTestSupport();
 
 	private final List<RedisTestSupport> replicas = new ArrayList<>(List.of(this.redis));
@@ -54,7 +57,7 @@ class RedisStatusEngineIntegrationTests {
 
 	private RedisStatusStore store(RedisTestSupport support, MeterRegistry registry) {
 		return new RedisStatusStore(support.connection, support.properties, StatusProperties.defaults(), this.fleet,
-				this.clock, new StatusMetrics(registry));
+				this.history, this.clock, new StatusMetrics(registry));
 	}
 
 	/** Registers vehicles after the first start, so they are new: never seen. */
@@ -73,19 +76,20 @@ class RedisStatusEngineIntegrationTests {
 	}
 
 	@Test
-	void afterRedisLostItsDataEveryVehicleGetsOneFullTimeoutAndNoSpuriousChange() {
+	void afterRedisLostItsDataEveryConnectedVehicleGetsOneFullTimeoutAndNoSpuriousChange() {
 		RedisStatusStore store = store(this.redis, new SimpleMeterRegistry());
 		registerThroughTheStore(store, "VIN00000000000001", "VIN00000000000002");
 		store.apply(List.of(new Ping("VIN00000000000001", T0), new Ping("VIN00000000000002", T0)))
 			.block(Duration.ofSeconds(10));
 		assertThat(this.redis.streamedChanges()).hasSize(2);
+		this.history.record(this.redis.streamedChanges());
 
 		assertThat(this.redis.deleteAllKeys()).isPositive();
 		Instant recovery = this.clock.advance(Duration.ofSeconds(60));
 		StepVerifier.create(store.sweep(recovery)).expectNext(0).verifyComplete();
 		Map<String, VehicleState> states = store.states(List.of("VIN00000000000001")).block(Duration.ofSeconds(10));
 		assertThat(states.get("VIN00000000000001"))
-			.isEqualTo(new VehicleState("VIN00000000000001", Status.CONNECTED, null, null));
+			.isEqualTo(new VehicleState("VIN00000000000001", Status.CONNECTED, T0, T0));
 		Instant laterPing = this.clock.advance(Duration.ofSeconds(5));
 		store.apply(List.of(new Ping("VIN00000000000002", laterPing))).block(Duration.ofSeconds(10));
 		assertThat(this.redis.streamedChanges()).isEmpty();

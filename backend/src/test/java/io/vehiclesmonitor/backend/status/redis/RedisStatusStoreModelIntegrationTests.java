@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vehiclesmonitor.backend.status.StatusChange;
 import io.vehiclesmonitor.backend.status.StatusMetrics;
 import io.vehiclesmonitor.backend.status.StatusProperties;
+import io.vehiclesmonitor.backend.status.TestHistory;
 import io.vehiclesmonitor.backend.status.StatusStore;
 import io.vehiclesmonitor.backend.status.StatusStoreModelProperties;
 import io.vehiclesmonitor.backend.status.TestFleet;
@@ -30,7 +31,7 @@ class RedisStatusStoreModelIntegrationTests extends StatusStoreModelProperties {
 		RedisProperties properties = new RedisProperties(this.redis.properties.uri(), this.redis.properties.keyPrefix(),
 				4, Duration.ofSeconds(5));
 		return new RedisStatusStore(this.redis.connection, properties, StatusProperties.defaults(), new TestFleet(),
-				clock, new StatusMetrics(new SimpleMeterRegistry()));
+				new TestHistory(), clock, new StatusMetrics(new SimpleMeterRegistry()));
 	}
 
 	@Override
