@@ -12,13 +12,14 @@ import io.vehiclesmonitor.backend.status.FleetSync.RegisteredVehicle;
 import io.vehiclesmonitor.backend.status.PingProcessor.PingResult;
 import io.vehiclesmonitor.backend.status.StatusRules.Expiry;
 import io.vehiclesmonitor.backend.status.StatusRules.PingOutcome;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Provide;
+
+import org.quicktheories.core.Gen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 /**
  * A store fed random histories of a small fleet (batches with duplicates, late and skewed
@@ -40,7 +41,26 @@ public abstract class StatusStoreModelProperties {
 	/** Every change the store published, oldest first. */
 	protected abstract List<StatusChange> publishedChanges();
 
-	protected void storeBehavesLikeTheRules(@ForAll("histories") List<Step> history) {
+	/**
+	 * Checks the store against the model for {@code examples} random histories (shrunk to
+	 * a smallest failing one on failure).
+	 */
+	protected void checkStoreBehavesLikeTheRules(int examples) {
+		qt().withExamples(examples).forAll(histories()).checkAssert((history) -> {
+			try {
+				storeBehavesLikeTheRules(history);
+			}
+			finally {
+				afterTry();
+			}
+		});
+	}
+
+	/** Releases what {@link #createStore(Clock)} made for one history. */
+	protected void afterTry() {
+	}
+
+	private void storeBehavesLikeTheRules(List<Step> history) {
 		MutableClock clock = new MutableClock(START);
 		StatusStore store = createStore(clock);
 		Map<String, Tracked> model = new HashMap<>();
@@ -101,17 +121,13 @@ public abstract class StatusStoreModelProperties {
 		return vin + " " + transition;
 	}
 
-	@Provide
-	Arbitrary<List<Step>> histories() {
-		Arbitrary<PingSpec> ping = Combinators
-			.combine(Arbitraries.integers().between(0, VINS.size() - 1),
-					Arbitraries.longs().between(-90_000, 3_000).map((offset) -> offset / 500 * 500))
-			.as(PingSpec::new);
-		Arbitrary<Step> step = Combinators
-			.combine(Arbitraries.longs().between(0, 40_000).map((advance) -> advance / 500 * 500),
-					ping.list().ofMaxSize(6))
-			.as(Step::new);
-		return step.list().ofMaxSize(30);
+	static Gen<List<Step>> histories() {
+		Gen<PingSpec> ping = integers().between(0, VINS.size() - 1)
+			.zip(longs().between(-90_000, 3_000).map((offset) -> offset / 500 * 500), PingSpec::new);
+		Gen<Step> step = longs().between(0, 40_000)
+			.map((advance) -> advance / 500 * 500)
+			.zip(lists().of(ping).ofSizeBetween(0, 6), Step::new);
+		return lists().of(step).ofSizeBetween(0, 30);
 	}
 
 	/** Time moves on, then a batch of pings, or a sweep when there are none. */
