@@ -16,8 +16,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires ingestion: decoding and metrics always; the broker consumer and the broker-backed
- * {@link IngestProgress} in the distributed run only.
+ * Wires ingestion: decoding, metrics and the in-process source of HTTP pings with its own
+ * pipeline always; the broker consumer and the broker-backed {@link IngestProgress} in
+ * the distributed run only. Each source has its own pipeline instance, so each stays
+ * bounded by {@link IngestProperties} and tags its metrics with its source.
  */
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
@@ -37,6 +39,18 @@ class IngestConfiguration {
 		return (registry) -> IngestMetrics.watermarkAge(registry, progress::watermark, clock);
 	}
 
+	@Bean
+	InProcessPingSource inProcessPingSource(IngestProperties properties) {
+		return new InProcessPingSource(properties.httpQueueCapacity(), properties.prefetch());
+	}
+
+	@Bean
+	IngestConsumer httpIngestConsumer(PingDecoder decoder, PingProcessor processor, IngestProperties properties,
+			IngestMetrics metrics, Clock clock, InProcessPingSource source) {
+		return new IngestConsumer(
+				new IngestPipeline(decoder, processor, properties, metrics, clock, IngestMetrics.HTTP), source);
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = "monitor.mode", havingValue = "distributed")
 	static class Distributed {
@@ -50,7 +64,8 @@ class IngestConfiguration {
 		@Bean
 		IngestConsumer ingestConsumer(PingDecoder decoder, PingProcessor processor, IngestProperties properties,
 				IngestMetrics metrics, Clock clock, RabbitPingSource source) {
-			return new IngestConsumer(new IngestPipeline(decoder, processor, properties, metrics, clock), source);
+			return new IngestConsumer(
+					new IngestPipeline(decoder, processor, properties, metrics, clock, IngestMetrics.AMQP), source);
 		}
 
 		@Bean

@@ -7,8 +7,8 @@ import reactor.core.Disposable;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the ingest pipeline over the broker for as long as the backend runs: started last
- * and stopped first, so in-flight messages are abandoned (and redelivered by the broker)
+ * Runs an ingest pipeline over its source for as long as the backend runs: started last
+ * and stopped first, so in-flight messages are abandoned (and redelivered by the source)
  * before the connection closes.
  */
 final class IngestConsumer implements SmartLifecycle {

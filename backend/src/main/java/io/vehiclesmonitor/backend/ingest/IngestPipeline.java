@@ -36,8 +36,16 @@ final class IngestPipeline {
 
 	private final RetryBackoff backoff;
 
+	private final String source;
+
+	/**
+	 * A pipeline for one source.
+	 * @param source the {@code source} tag of its metrics ({@link IngestMetrics#AMQP} or
+	 * {@link IngestMetrics#HTTP})
+	 */
 	IngestPipeline(PingDecoder decoder, PingProcessor processor, IngestProperties properties, IngestMetrics metrics,
-			Clock clock) {
+			Clock clock, String source) {
+		this.source = source;
 		this.decoder = decoder;
 		this.processor = processor;
 		this.properties = properties;
@@ -67,7 +75,7 @@ final class IngestPipeline {
 			decoded = new Decoded.Invalid(new Rejection(RejectReason.MALFORMED_JSON, "undecodable: " + ex));
 		}
 		if (decoded instanceof Decoded.Invalid invalid) {
-			this.metrics.rejected(IngestMetrics.AMQP, invalid.rejection().reason());
+			this.metrics.rejected(this.source, invalid.rejection().reason());
 			return quietly(message.reject(invalid.rejection()), "dead-letter").thenMany(Flux.empty());
 		}
 		Decoded.Valid valid = (Decoded.Valid) decoded;
@@ -107,7 +115,7 @@ final class IngestPipeline {
 				done.add(pending.tracker());
 			}
 		}
-		this.metrics.accepted(IngestMetrics.AMQP, accepted);
+		this.metrics.accepted(this.source, accepted);
 		return done;
 	}
 
@@ -127,7 +135,7 @@ final class IngestPipeline {
 			case ACK -> quietly(message.ack(), "ack");
 			case REQUEUE -> quietly(Mono.delay(requeueDelay).then(message.requeue()), "requeue");
 			case UNKNOWN_VEHICLE -> {
-				this.metrics.rejected(IngestMetrics.AMQP, RejectReason.UNKNOWN_VEHICLE);
+				this.metrics.rejected(this.source, RejectReason.UNKNOWN_VEHICLE);
 				yield quietly(message.reject(tracker.unknownVehicle()), "dead-letter");
 			}
 		};

@@ -25,6 +25,10 @@ import org.springframework.util.unit.DataSize;
  * attempts of the consumer
  * @param applyTimeout longest wait for the status engine to apply one batch; a batch
  * taking longer counts as failed and is requeued
+ * @param httpQueueCapacity HTTP pings waiting for the pipeline at most; a ping arriving
+ * when the queue is full is answered 503 at once
+ * @param httpTimeout longest an HTTP request waits for its ping to be applied before it
+ * is answered 503 (the ping stays queued and is still applied)
  */
 @ConfigurationProperties("monitor.ingest")
 public record IngestProperties(@DefaultValue("500") int prefetch, @DefaultValue("200") int maxBatch,
@@ -32,14 +36,16 @@ public record IngestProperties(@DefaultValue("500") int prefetch, @DefaultValue(
 		@DefaultValue("64KB") DataSize maxMessageBytes, @DefaultValue("5s") Duration maxClockSkew,
 		@DefaultValue("1000") long backlogThreshold, @DefaultValue("1s") Duration backlogPollInterval,
 		@DefaultValue("100ms") Duration retryBackoff, @DefaultValue("5s") Duration retryBackoffMax,
-		@DefaultValue("10s") Duration applyTimeout) {
+		@DefaultValue("10s") Duration applyTimeout, @DefaultValue("1000") int httpQueueCapacity,
+		@DefaultValue("5s") Duration httpTimeout) {
 
 	/**
 	 * Settings as in the defaults, for tests and tools that build the pipeline by hand.
 	 */
 	public static IngestProperties defaults() {
 		return new IngestProperties(500, 200, Duration.ofMillis(20), 4, DataSize.ofKilobytes(64), Duration.ofSeconds(5),
-				1000, Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(10));
+				1000, Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(10),
+				1000, Duration.ofSeconds(5));
 	}
 
 }

@@ -1,11 +1,11 @@
 package io.vehiclesmonitor.backend.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
-import io.vehiclesmonitor.backend.status.Ping;
-import io.vehiclesmonitor.backend.status.PingProcessor;
-import io.vehiclesmonitor.backend.status.PingProcessor.PingResult;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,6 +13,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,13 +22,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /vehicles/{vin}/ping}: one ping, received now. The body is optional (see
- * {@link HttpPingBody}); the ping goes straight to the status engine so the answer can
- * tell an unregistered VIN (404) from an accepted ping (202).
+ * {@link HttpPingBody}). A valid request enters the same pipeline as the broker's pings
+ * through the {@link InProcessPingSource}, and is answered once its ping is settled: 202
+ * applied, 404 unknown vehicle, 400 refused; 503 with {@code Retry-After} when the queue
+ * is full or the ping is not applied within {@code monitor.ingest.http-timeout}.
  */
 @RestController
 class PingController {
 
-	private final PingProcessor processor;
+	private static final String RETRY_AFTER_SECONDS = "1";
+
+	private final InProcessPingSource source;
 
 	private final HttpPingBody body;
 
@@ -37,17 +42,21 @@ class PingController {
 
 	private final int maxBytes;
 
-	PingController(PingProcessor processor, JsonMapper json, IngestProperties properties, IngestMetrics metrics,
+	private final Duration timeout;
+
+	PingController(InProcessPingSource source, JsonMapper json, IngestProperties properties, IngestMetrics metrics,
 			Clock clock) {
-		this.processor = processor;
+		this.source = source;
 		this.body = new HttpPingBody(json);
 		this.metrics = metrics;
 		this.clock = clock;
 		this.maxBytes = (int) Math.min(Integer.MAX_VALUE, properties.maxMessageBytes().toBytes());
+		this.timeout = properties.httpTimeout();
 	}
 
 	@PostMapping("/vehicles/{vin}/ping")
 	Mono<ResponseEntity<Object>> ping(@PathVariable String vin, ServerHttpRequest request) {
+		String path = request.getPath().value();
 		return Mono.defer(() -> {
 			if (!Vins.isValid(vin)) {
 				throw new PingRefusedException(HttpStatus.BAD_REQUEST,
@@ -62,21 +71,41 @@ class PingController {
 				.onErrorMap(DataBufferLimitException.class, (ex) -> oversized());
 		})
 			.doOnNext((bytes) -> this.body.check(vin, request.getHeaders().getContentType(), bytes))
-			.flatMap((bytes) -> this.processor.apply(List.of(new Ping(vin, this.clock.instant()))))
-			.map((results) -> accepted(vin, results.get(0)))
+			.flatMap((bytes) -> enqueue(vin))
+			.map((outcome) -> answer(vin, outcome, path))
 			.onErrorResume(PingRefusedException.class, (ex) -> {
+				// Counted here only when refused before the pipeline saw it; the pipeline
+				// counts its own refusals.
 				this.metrics.rejected(IngestMetrics.HTTP, ex.rejection().reason());
-				return Mono.just(ex.toResponse(request.getPath().value()));
+				return Mono.just(ex.toResponse(path));
 			});
 	}
 
-	private ResponseEntity<Object> accepted(String vin, PingResult result) {
-		if (result == PingResult.UNKNOWN_VEHICLE) {
-			throw new PingRefusedException(HttpStatus.NOT_FOUND,
-					new Rejection(RejectReason.UNKNOWN_VEHICLE, "no registered vehicle has VIN " + vin));
+	/** The ping in the broker's message format, stamped with the receive time. */
+	private Mono<InProcessPingSource.Outcome> enqueue(String vin) {
+		byte[] json = ("{\"vin\":\"" + vin + "\"}").getBytes(StandardCharsets.UTF_8);
+		IncomingMessage message = new IncomingMessage(json, MediaType.APPLICATION_JSON_VALUE,
+				Map.of(IncomingMessage.VERSION_HEADER, "1"), this.clock.instant());
+		return this.source.offer(message)
+			.timeout(this.timeout)
+			.onErrorMap(InProcessPingSource.QueueFullException.class,
+					(ex) -> overloaded("too many pings waiting; retry later"))
+			.onErrorMap(TimeoutException.class, (ex) -> overloaded(
+					"the ping was not applied within " + this.timeout + "; it stays queued, retrying is harmless"));
+	}
+
+	private ResponseEntity<Object> answer(String vin, InProcessPingSource.Outcome outcome, String path) {
+		if (outcome.applied()) {
+			return ResponseEntity.accepted().build();
 		}
-		this.metrics.accepted(IngestMetrics.HTTP, 1);
-		return ResponseEntity.accepted().build();
+		HttpStatus status = (outcome.rejection().reason() == RejectReason.UNKNOWN_VEHICLE) ? HttpStatus.NOT_FOUND
+				: HttpStatus.BAD_REQUEST;
+		return new PingRefusedException(status, outcome.rejection()).toResponse(path);
+	}
+
+	private PingRefusedException overloaded(String detail) {
+		return new PingRefusedException(HttpStatus.SERVICE_UNAVAILABLE, new Rejection(RejectReason.OVERLOADED, detail),
+				RETRY_AFTER_SECONDS);
 	}
 
 	private PingRefusedException oversized() {

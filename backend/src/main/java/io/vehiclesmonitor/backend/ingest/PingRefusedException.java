@@ -2,6 +2,7 @@ package io.vehiclesmonitor.backend.ingest;
 
 import java.net.URI;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -17,10 +18,18 @@ final class PingRefusedException extends RuntimeException {
 
 	private final transient Rejection rejection;
 
+	private final String retryAfterSeconds;
+
 	PingRefusedException(HttpStatus status, Rejection rejection) {
+		this(status, rejection, null);
+	}
+
+	/** A refusal the client may retry after the given number of seconds. */
+	PingRefusedException(HttpStatus status, Rejection rejection, String retryAfterSeconds) {
 		super(rejection.detail(), null, false, false);
 		this.status = status;
 		this.rejection = rejection;
+		this.retryAfterSeconds = retryAfterSeconds;
 	}
 
 	Rejection rejection() {
@@ -33,7 +42,12 @@ final class PingRefusedException extends RuntimeException {
 		problem.setType(URI.create("urn:vehicles-monitor:ping:" + this.rejection.reason().code()));
 		problem.setInstance(URI.create(path));
 		problem.setProperty("reason", this.rejection.reason().code());
-		return ResponseEntity.status(this.status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(this.status)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		if (this.retryAfterSeconds != null) {
+			response.header(HttpHeaders.RETRY_AFTER, this.retryAfterSeconds);
+		}
+		return response.body(problem);
 	}
 
 }

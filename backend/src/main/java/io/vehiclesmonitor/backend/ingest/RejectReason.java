@@ -9,7 +9,9 @@ public enum RejectReason {
 
 	MALFORMED_JSON("malformed-json"), MISSING_VIN("missing-vin"), INVALID_VIN("invalid-vin"),
 	INVALID_TIMESTAMP("invalid-timestamp"), UNKNOWN_VEHICLE("unknown-vehicle"), OVERSIZED("oversized"),
-	UNSUPPORTED_CONTENT_TYPE("unsupported-content-type"), UNSUPPORTED_VERSION("unsupported-version");
+	UNSUPPORTED_CONTENT_TYPE("unsupported-content-type"), UNSUPPORTED_VERSION("unsupported-version"),
+	/** HTTP only: the in-process queue is full, or the ping was not applied in time. */
+	OVERLOADED("overloaded");
 
 	private final String code;
 

@@ -71,8 +71,10 @@ class IngestIntegrationTests {
 	@Autowired
 	private RabbitMqConnection connection;
 
+	// The broker's consumer, by bean name; httpIngestConsumer serves the in-process
+	// source.
 	@Autowired
-	private IngestConsumer consumer;
+	private IngestConsumer ingestConsumer;
 
 	@Autowired
 	private RabbitIngestProgress rabbitProgress;
@@ -111,7 +113,7 @@ class IngestIntegrationTests {
 
 	@AfterAll
 	void deleteTheTopology() throws Exception {
-		this.consumer.stop();
+		this.ingestConsumer.stop();
 		this.rabbitProgress.stop();
 		this.broker.delete(EXCHANGE, QUEUE, DLX, DLQ);
 		this.broker.close();

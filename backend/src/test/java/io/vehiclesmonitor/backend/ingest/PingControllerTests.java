@@ -2,14 +2,24 @@ package io.vehiclesmonitor.backend.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.search.Search;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vehiclesmonitor.backend.ingest.InProcessPingSource.Outcome;
 import io.vehiclesmonitor.backend.status.Ping;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,13 +28,20 @@ import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-@WebFluxTest(controllers = PingController.class)
+/**
+ * The HTTP endpoint over the real in-process source and pipeline, with a recording status
+ * engine. One ping in flight and one waiting at most, so overload is easy to reach.
+ */
+@WebFluxTest(controllers = PingController.class, properties = { "monitor.ingest.prefetch=1",
+		"monitor.ingest.http-queue-capacity=1", "monitor.ingest.http-timeout=2s" })
 class PingControllerTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-28T15:00:00Z");
@@ -39,8 +56,15 @@ class PingControllerTests {
 	@Autowired
 	private RecordingPingProcessor processor;
 
+	@Autowired
+	private InProcessPingSource source;
+
+	@Autowired
+	private MeterRegistry meters;
+
 	@BeforeEach
 	void forgetEarlierPings() {
+		this.processor.holdUntil(Mono.empty());
 		this.processor.clear();
 	}
 
@@ -105,6 +129,60 @@ class PingControllerTests {
 				"unsupported-content-type");
 	}
 
+	@Test
+	void httpPingsAreCountedByThePipelineUnderTheSourceHttp() {
+		double accepted = httpCount("vm.ingest.pings.accepted", null);
+		double unknown = httpCount("vm.ingest.pings.rejected", "unknown-vehicle");
+
+		post(REGISTERED, null, null).expectStatus().isAccepted();
+		post(UNREGISTERED, null, null).expectStatus().isNotFound();
+
+		assertThat(httpCount("vm.ingest.pings.accepted", null)).isEqualTo(accepted + 1);
+		assertThat(httpCount("vm.ingest.pings.rejected", "unknown-vehicle")).isEqualTo(unknown + 1);
+	}
+
+	@Test
+	void aFullQueueIsServiceUnavailableAtOnceAndTheWaitingPingsAreAppliedLater() {
+		Sinks.Empty<Void> gate = Sinks.empty();
+		this.processor.holdUntil(gate.asMono());
+		CompletableFuture<Outcome> inFlight = this.source.offer(message(REGISTERED)).toFuture();
+		CompletableFuture<Outcome> waiting = this.source.offer(message(REGISTERED)).toFuture();
+
+		WebTestClient.ResponseSpec refused = post(REGISTERED, null, null);
+
+		problem(refused, HttpStatus.SERVICE_UNAVAILABLE, "overloaded");
+		refused.expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1");
+		gate.tryEmitEmpty();
+		assertThat(inFlight).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(Outcome.APPLIED);
+		assertThat(waiting).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(Outcome.APPLIED);
+		assertThat(this.processor.pings()).hasSize(2);
+	}
+
+	@Test
+	void aPingNotAppliedInTimeIsServiceUnavailableYetStaysQueuedAndIsAppliedLater() {
+		Sinks.Empty<Void> gate = Sinks.empty();
+		this.processor.holdUntil(gate.asMono());
+
+		WebTestClient.ResponseSpec late = post(REGISTERED, null, null);
+
+		problem(late, HttpStatus.SERVICE_UNAVAILABLE, "overloaded");
+		late.expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1");
+		assertThat(this.processor.pings()).isEmpty();
+		gate.tryEmitEmpty();
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.processor.pings().size() == 1);
+	}
+
+	private double httpCount(String name, String reason) {
+		Search search = this.meters.find(name).tag("source", "http");
+		Counter counter = ((reason != null) ? search.tag("reason", reason) : search).counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	private static IncomingMessage message(String vin) {
+		return new IncomingMessage(("{\"vin\":\"" + vin + "\"}").getBytes(StandardCharsets.UTF_8), "application/json",
+				Map.of(), NOW);
+	}
+
 	private WebTestClient.ResponseSpec post(String vin, MediaType contentType, String body) {
 		WebTestClient.RequestBodySpec request = this.client.post().uri("/vehicles/{vin}/ping", vin);
 		if (contentType != null) {
@@ -137,8 +215,25 @@ class PingControllerTests {
 		}
 
 		@Bean
-		IngestMetrics ingestMetrics() {
-			return new IngestMetrics(new SimpleMeterRegistry());
+		MeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
+		@Bean
+		IngestMetrics ingestMetrics(MeterRegistry registry) {
+			return new IngestMetrics(registry);
+		}
+
+		@Bean
+		InProcessPingSource inProcessPingSource(IngestProperties properties) {
+			return new InProcessPingSource(properties.httpQueueCapacity(), properties.prefetch());
+		}
+
+		@Bean
+		IngestConsumer httpIngestConsumer(JsonMapper json, RecordingPingProcessor processor,
+				IngestProperties properties, IngestMetrics metrics, Clock clock, InProcessPingSource source) {
+			return new IngestConsumer(new IngestPipeline(new PingDecoder(json, properties), processor, properties,
+					metrics, clock, IngestMetrics.HTTP), source);
 		}
 
 		@Bean
