@@ -14,6 +14,10 @@ record VehicleQuery(Long customerId, String text, String afterVin, Integer limit
 		return new VehicleQuery(null, null, null, null);
 	}
 
+	VehicleQuery after(String vin) {
+		return new VehicleQuery(this.customerId, this.text, vin, this.limit);
+	}
+
 	VehicleQuery withLimit(Integer limit) {
 		return new VehicleQuery(this.customerId, this.text, this.afterVin, limit);
 	}

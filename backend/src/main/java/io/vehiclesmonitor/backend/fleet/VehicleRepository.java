@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class VehicleRepository {
 
-	static final int FETCH_SIZE = 1000;
+	static final int CHUNK = 1000;
 
 	private static final String SELECT = "SELECT v.vin, v.reg_nr, v.ping_interval_seconds, v.ping_grace_seconds,"
 			+ " c.id, c.name, c.address, c.ping_interval_seconds AS customer_ping_interval_seconds,"
@@ -33,8 +34,22 @@ class VehicleRepository {
 		this.db = db;
 	}
 
-	/** Streams the matching vehicles in VIN order. */
+	/**
+	 * Streams the matching vehicles in VIN order. Without a limit the rows are read in
+	 * keyset chunks of {@value #CHUNK} (one short query each, a connection held only
+	 * while a chunk is read): a single cursor over a million rows could hold its
+	 * connection for as long as the slowest client takes, and the PostgreSQL driver's
+	 * response queue can overflow under such a cursor.
+	 */
 	Flux<VehicleRow> find(VehicleQuery query) {
+		if (query.limit() != null) {
+			return findChunk(query);
+		}
+		return inChunks((after) -> findChunk(((after != null) ? query.after(after) : query).withLimit(CHUNK)),
+				VehicleRow::vin);
+	}
+
+	private Flux<VehicleRow> findChunk(VehicleQuery query) {
 		StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
 		if (query.customerId() != null) {
 			sql.append(" AND v.customer_id = :customer");
@@ -63,7 +78,19 @@ class VehicleRepository {
 		if (query.limit() != null) {
 			spec = spec.bind("limit", query.limit());
 		}
-		return spec.filter((statement) -> statement.fetchSize(FETCH_SIZE)).map(VehicleRepository::row).all();
+		return spec.map(VehicleRepository::row).all();
+	}
+
+	/**
+	 * Reads chunk after chunk, each after the last key of the one before, until a chunk
+	 * comes back short. One chunk is in memory at a time.
+	 */
+	private static <T> Flux<T> inChunks(Function<String, Flux<T>> chunkAfter, Function<T, String> key) {
+		return chunkAfter.apply(null)
+			.collectList()
+			.expand((chunk) -> (chunk.size() < CHUNK) ? Mono.empty()
+					: chunkAfter.apply(key.apply(chunk.get(chunk.size() - 1))).collectList())
+			.concatMapIterable(Function.identity());
 	}
 
 	Mono<VehicleRow> findByVin(String vin) {
@@ -78,13 +105,23 @@ class VehicleRepository {
 			.all();
 	}
 
-	/** Streams (vin, customer id) of every vehicle, or of one customer's. */
+	/** Streams (vin, customer id) of every vehicle, or of one customer's, in chunks. */
 	Flux<Ownership> ownerships(Long customerId) {
-		GenericExecuteSpec spec = (customerId != null)
-				? this.db.sql("SELECT vin, customer_id FROM vehicles WHERE customer_id = :customer ORDER BY vin")
-					.bind("customer", customerId)
-				: this.db.sql("SELECT vin, customer_id FROM vehicles ORDER BY vin");
-		return spec.filter((statement) -> statement.fetchSize(FETCH_SIZE))
+		return inChunks((after) -> ownershipChunk(customerId, after), Ownership::vin);
+	}
+
+	private Flux<Ownership> ownershipChunk(Long customerId, String after) {
+		String sql = "SELECT vin, customer_id FROM vehicles WHERE 1 = 1"
+				+ ((customerId != null) ? " AND customer_id = :customer" : "")
+				+ ((after != null) ? " AND vin > :after" : "") + " ORDER BY vin LIMIT :limit";
+		GenericExecuteSpec spec = this.db.sql(sql).bind("limit", CHUNK);
+		if (customerId != null) {
+			spec = spec.bind("customer", customerId);
+		}
+		if (after != null) {
+			spec = spec.bind("after", after);
+		}
+		return spec
 			.map((row) -> new Ownership(row.get("vin", String.class), row.get("customer_id", Number.class).longValue()))
 			.all();
 	}

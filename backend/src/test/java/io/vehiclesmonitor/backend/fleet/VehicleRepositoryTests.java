@@ -71,6 +71,30 @@ class VehicleRepositoryTests {
 	}
 
 	@Test
+	void streamsAFleetLargerThanOneChunkWholeInOrderAndOnce() {
+		int extra = 2 * VehicleRepository.CHUNK + 17;
+		Flux.range(0, extra)
+			.map((i) -> new NewVehicle(String.format("WDB9634032%07d", i), "C" + i, this.owner, null, null))
+			.buffer(500)
+			.concatMap(this.vehicles::insertAll)
+			.then()
+			.as(StepVerifier::create)
+			.verifyComplete();
+
+		List<String> all = this.vehicles.find(VehicleQuery.all()).map(VehicleRow::vin).collectList().block();
+		assertThat(all).hasSize(extra + 9).doesNotHaveDuplicates().isSorted();
+		List<String> afterCursor = this.vehicles.find(new VehicleQuery(null, null, all.get(1500), null))
+			.map(VehicleRow::vin)
+			.collectList()
+			.block();
+		assertThat(afterCursor).containsExactlyElementsOf(all.subList(1501, all.size()));
+		assertThat(this.vehicles.ownerships(this.owner).map(VehicleRepository.Ownership::vin).collectList().block())
+			.hasSize(extra + 6)
+			.doesNotHaveDuplicates()
+			.isSorted();
+	}
+
+	@Test
 	void readsInVinOrderAfterACursorWithALimit() {
 		this.vehicles.find(new VehicleQuery(null, null, vin(3), 4))
 			.map(VehicleRow::regNr)
