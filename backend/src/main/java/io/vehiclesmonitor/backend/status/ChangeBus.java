@@ -8,7 +8,11 @@ import reactor.core.publisher.Flux;
  */
 public interface ChangeBus {
 
-	/** Hot stream of changes as they are published anywhere in the cluster. */
+	/**
+	 * Hot stream of changes as they are published anywhere in the cluster. A subscriber
+	 * without demand misses the changes published meanwhile and never holds back the
+	 * others; it should buffer, and can catch up with {@link #changesAfter(long)}.
+	 */
 	Flux<StatusChange> changes();
 
 	/**

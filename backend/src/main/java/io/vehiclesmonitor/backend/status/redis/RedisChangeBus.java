@@ -25,7 +25,8 @@ import reactor.util.retry.Retry;
  * Change bus of the distributed run: the scripts append every change to the shard's
  * stream inside the transition itself, and each replica tails the stream with XREAD BLOCK
  * on its dedicated blocking connection, resuming from the last id it saw after any error
- * or reconnect. One tail per replica is shared by all its subscribers.
+ * or reconnect. One tail per replica is shared by all its subscribers; a subscriber
+ * without demand misses changes instead of stalling the tail for the others.
  */
 public class RedisChangeBus implements ChangeBus {
 
@@ -53,7 +54,8 @@ public class RedisChangeBus implements ChangeBus {
 
 	@Override
 	public Flux<StatusChange> changes() {
-		return this.live;
+		// per subscriber: the shared tail goes only as fast as its slowest subscriber
+		return this.live.onBackpressureDrop();
 	}
 
 	private Flux<StatusChange> tail() {

@@ -35,15 +35,6 @@ class InMemoryChangeBusTests {
 	}
 
 	@Test
-	void subscribersReceiveChangesPublishedAfterTheySubscribed() {
-		publish("VIN00000000000001");
-		StepVerifier.create(this.bus.changes().take(1).map(StatusChange::vin))
-			.then(() -> publish("VIN00000000000002"))
-			.expectNext("VIN00000000000002")
-			.verifyComplete();
-	}
-
-	@Test
 	void resumeReturnsRetainedChangesOrNothingWhenTheyWereTrimmed() {
 		List<StatusChange> published = List.of(publish("VIN00000000000001"), publish("VIN00000000000002"),
 				publish("VIN00000000000003"), publish("VIN00000000000004"));

@@ -24,14 +24,14 @@ import io.vehiclesmonitor.backend.status.VehicleState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Replicas, data loss and the change stream on the real Redis.
+ * Replicas, data loss and the change stream on the real Redis (the shared bus stories are
+ * in {@link RedisChangeBusContractIntegrationTests}).
  */
 class RedisStatusEngineIntegrationTests {
 
@@ -147,30 +147,6 @@ class RedisStatusEngineIntegrationTests {
 
 	private static double connectedCount(MeterRegistry registry) {
 		return registry.get("vm.status.changes").tag("direction", "connected").counter().count();
-	}
-
-	@Test
-	void everyReplicaReceivesEveryChangeAndCanResumeAfterAnId() {
-		RedisStatusStore store = store(this.redis, new SimpleMeterRegistry());
-		registerThroughTheStore(store, "VIN00000000000001", "VIN00000000000002");
-		RedisTestSupport other = replica();
-		RedisChangeBus here = new RedisChangeBus(this.redis.connection, this.redis.client.connect(),
-				this.redis.properties);
-		RedisChangeBus there = new RedisChangeBus(other.connection, other.client.connect(), other.properties);
-
-		Flux<String> bothReplicas = Flux.merge(here.changes().take(2).map((change) -> "here " + change.vin()),
-				there.changes().take(2).map((change) -> "there " + change.vin()));
-		StepVerifier.create(bothReplicas.collectList())
-			// the tails start asynchronously; changes published before a tail starts are
-			// not "live"
-			.then(() -> Mono.delay(Duration.ofMillis(500))
-				.then(store
-					.apply(List.of(new Ping("VIN00000000000001", T0), new Ping("VIN00000000000002", T0.plusMillis(1)))))
-				.subscribe())
-			.assertNext((seen) -> assertThat(seen).containsExactlyInAnyOrder("here VIN00000000000001",
-					"here VIN00000000000002", "there VIN00000000000001", "there VIN00000000000002"))
-			.expectComplete()
-			.verify(Duration.ofSeconds(15));
 	}
 
 	@Test
