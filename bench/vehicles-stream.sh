@@ -40,16 +40,21 @@ start_backend() {
   echo "backend did not become ready, see $out/backend-$1.log" >&2; exit 1
 }
 stop_backend() { kill "$pid"; wait "$pid" 2>/dev/null || true; }
+delete_redis_keys() {
+  redis-cli -h 127.0.0.1 --scan --pattern "$prefix:*" | xargs -r redis-cli -h 127.0.0.1 del >/dev/null
+}
 cleanup() {
   kill "${pid:-}" 2>/dev/null || true
-  redis-cli -h 127.0.0.1 --scan --pattern "$prefix:*" | xargs -r redis-cli -h 127.0.0.1 del >/dev/null
+  delete_redis_keys
 }
 trap cleanup EXIT
 
 # 1. Migrate the empty database, 2. fill it, 3. start again so the status engine reads the fleet.
-start_backend migrate; stop_backend
+# The migrate run seeded the (empty) fleet and wrote the epoch marker; without deleting it the
+# second run would never seed the generated vehicles into Redis.
+start_backend migrate; stop_backend; delete_redis_keys
 t0=$(date +%s.%N)
-psql -q -h 127.0.0.1 -U postgres -d $db -v vehicles="$vehicles" -v per_customer=1000 \
+psql -q -h 127.0.0.1 -U postgres -d $db -v ON_ERROR_STOP=1 -v vehicles="$vehicles" -v per_customer=1000 \
   -f backend/src/test/resources/fleet/generate-fleet.sql
 t1=$(date +%s.%N)
 start_backend run
