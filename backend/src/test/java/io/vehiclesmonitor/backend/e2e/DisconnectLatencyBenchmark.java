@@ -14,19 +14,20 @@ import java.util.concurrent.locks.LockSupport;
 import io.vehiclesmonitor.backend.e2e.SseRecorder.Received;
 import io.vehiclesmonitor.backend.status.ChangeBus;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import reactor.core.Disposable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * How late disconnects and connects reach clients, on one distributed replica with
- * default sweep and stream settings (only the heartbeat is short: 2 s + 1 s). Run with
- * {@code ./mvnw -pl backend -am verify -Pbenchmarks}; results go to
- * {@code backend/target/benchmarks/}. Not part of the normal build: timings depend on the
- * machine. Disconnect latency = receive time minus the deadline (last seen + timeout);
- * connect latency = receive time minus the ping's publish time.
+ * How late disconnects and connects reach clients, on one distributed replica with the
+ * default sweep and stream settings and with a tighter pair (only the heartbeat is short
+ * in both: 2 s + 1 s). Run with {@code ./mvnw -pl backend -am verify -Pbenchmarks};
+ * results go to {@code backend/target/benchmarks/}. Not part of the normal build: timings
+ * depend on the machine. Disconnect latency = receive time minus the deadline (last seen
+ * + timeout); connect latency = receive time minus the ping's publish time.
  */
 @Tag("benchmark")
 class DisconnectLatencyBenchmark {
@@ -41,11 +42,15 @@ class DisconnectLatencyBenchmark {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
-	@Test
-	void disconnectsAndConnectsReachTheStreamSoonAfterTheyHappen() throws Exception {
+	@ParameterizedTest(name = "sweep {0}, SSE batch window {1}")
+	@CsvSource({ "1s, 250ms", "250ms, 50ms" })
+	void disconnectsAndConnectsReachTheStreamSoonAfterTheyHappen(String sweepInterval, String batchWindow)
+			throws Exception {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("monitor.heartbeat.interval", "2s");
 		settings.put("monitor.heartbeat.grace", "1s");
+		settings.put("monitor.status.sweep-interval", sweepInterval);
+		settings.put("monitor.stream.batch-window", batchWindow);
 		try (DistributedCluster cluster = new DistributedCluster(settings)) {
 			Replica replica = cluster.startReplica();
 			await().atMost(Duration.ofMinutes(2)).until(replica::brokerConnected);
@@ -65,10 +70,11 @@ class DisconnectLatencyBenchmark {
 				awaitAll(sse, moderate, "DISCONNECTED");
 				busSubscription.dispose();
 
-				BenchmarkReport report = new BenchmarkReport("disconnect-latency")
+				BenchmarkReport report = new BenchmarkReport(
+						"disconnect-latency-sweep-" + sweepInterval + "-window-" + batchWindow)
 					.note(VEHICLES + " vehicles, one ping each spread evenly over " + SPREAD.toSeconds()
-							+ " s, timeout " + TIMEOUT.toSeconds()
-							+ " s, default sweep interval (1 s) and SSE batch window (250 ms)")
+							+ " s, timeout " + TIMEOUT.toSeconds() + " s, sweep interval " + sweepInterval
+							+ ", SSE batch window " + batchWindow + " (defaults: 1s, 250ms)")
 					.note("then " + MODERATE_VEHICLES + " more vehicles pinged at " + MODERATE_RATE
 							+ "/s (moderate rate)")
 					.note("one replica, RabbitMQ, Redis and PostgreSQL on the same machine as the test client");
