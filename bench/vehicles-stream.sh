@@ -66,9 +66,17 @@ t2=$(date +%s.%N)
     sleep 0.2
   done ) > "$out/heap-samples.txt" &
 sampler=$!
-read -r bytes seconds < <(curl -s -o /dev/null -w '%{size_download} %{time_total}\n' "localhost:$port/vehicles")
+# A stream that breaks after the 200 header shows up only as a curl error (e.g. 18, partial file).
+if ! curl -sS -o /dev/null -w '%{size_download} %{time_total}\n' "localhost:$port/vehicles" > "$out/stream.txt"; then
+  echo "GET /vehicles (JSON) broke off, see $out/backend-run.log" >&2; exit 1
+fi
+read -r bytes seconds < "$out/stream.txt"
 kill "$sampler" 2>/dev/null || true
-count=$(curl -s -H 'Accept: application/x-ndjson' "localhost:$port/vehicles" | wc -l)
+if ! curl -sS -H 'Accept: application/x-ndjson' "localhost:$port/vehicles" > "$out/vehicles.ndjson"; then
+  echo "GET /vehicles (NDJSON) broke off after $(wc -l < "$out/vehicles.ndjson") rows, see $out/backend-run.log" >&2; exit 1
+fi
+count=$(wc -l < "$out/vehicles.ndjson")
+rm -f "$out/vehicles.ndjson"
 
 peak=$(sed 's/K$//' "$out/heap-samples.txt" | sort -n | tail -n 1)
 echo "vehicles=$vehicles heap_max=$heap"
