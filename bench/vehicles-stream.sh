@@ -5,7 +5,8 @@
 #   bench/vehicles-stream.sh [vehicles] [max-heap]
 #
 # Needs the local PostgreSQL, Redis and RabbitMQ (the distributed run). Uses its own database
-# (vm_bench_stream), Redis key prefix and queue names; leaves nothing behind but its database.
+# (vm_bench_stream), Redis key prefix and queue names; leaves nothing behind but its database
+# and its (empty) RabbitMQ queues and exchanges vm-bench-stream.*, reused by the next run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +23,8 @@ jar=$(ls backend/target/backend-*.jar | grep -v original | head -n 1)
 psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 
 prefix="bench-$$"
+# Fixed names: durable queues outlive the run, so a name per run would pile them up.
+topology=vm-bench-stream
 start_backend() {
   java -Xmx"$heap" -Xlog:gc:file="$out/gc-$1.log" -jar "$jar" \
     --spring.profiles.active=distributed --server.port=$port \
@@ -29,8 +32,8 @@ start_backend() {
     --spring.flyway.url=jdbc:postgresql://127.0.0.1:5432/$db \
     --monitor.fleet.seed-reference=false \
     --monitor.redis.key-prefix="$prefix" \
-    --monitor.rabbitmq.exchange="$prefix.pings" --monitor.rabbitmq.queue="$prefix.pings" \
-    --monitor.rabbitmq.dead-letter-exchange="$prefix.dlx" --monitor.rabbitmq.dead-letter-queue="$prefix.dead" \
+    --monitor.rabbitmq.exchange="$topology.pings" --monitor.rabbitmq.queue="$topology.pings" \
+    --monitor.rabbitmq.dead-letter-exchange="$topology.dlx" --monitor.rabbitmq.dead-letter-queue="$topology.dead" \
     > "$out/backend-$1.log" 2>&1 &
   pid=$!
   for _ in $(seq 600); do
