@@ -105,6 +105,9 @@ class DistributedEngineIntegrationTests {
 				return vins.stream().allMatch((vin) -> pinged.get(vin).equals(live.get(vin).lastSeen()));
 			});
 		}
+		// both replicas consumed a share of the pings
+		assertThat(this.a.pingsAcceptedFromBroker()).isPositive();
+		assertThat(this.b.pingsAcceptedFromBroker()).isPositive();
 		Map<String, Replica.Live> seenByA = this.a.vehicles();
 		assertThat(vins).allSatisfy((vin) -> assertThat(seenByA.get(vin).status()).isEqualTo("CONNECTED"));
 		awaitChanges(vins, "DISCONNECTED");

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vehiclesmonitor.backend.VehiclesMonitorApplication;
 import io.vehiclesmonitor.backend.system.RabbitMqConnection;
 import tools.jackson.databind.JsonNode;
@@ -56,6 +58,15 @@ final class Replica implements AutoCloseable {
 			.profiles("distributed")
 			.run(args);
 		return new Replica(name, context);
+	}
+
+	/** Pings this replica accepted from RabbitMQ so far. */
+	double pingsAcceptedFromBroker() {
+		Counter counter = this.context.getBean(MeterRegistry.class)
+			.find("vm.ingest.pings.accepted")
+			.tag("source", "amqp")
+			.counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	boolean brokerConnected() {
