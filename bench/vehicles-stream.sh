@@ -5,7 +5,8 @@
 #   bench/vehicles-stream.sh [vehicles] [max-heap]
 #
 # Needs the local PostgreSQL, Redis and RabbitMQ (the distributed run). Uses its own database
-# (vm_bench_stream), Redis key prefix and queue names; leaves nothing behind but its database.
+# (vm_bench_stream), Redis key prefix and queue names; leaves nothing behind but its database
+# and its (empty) RabbitMQ queues and exchanges vm-bench-stream.*, reused by the next run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +23,8 @@ jar=$(ls backend/target/backend-*.jar | grep -v original | head -n 1)
 psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 
 prefix="bench-$$"
+# Fixed names: durable queues outlive the run, so a name per run would pile them up.
+topology=vm-bench-stream
 start_backend() {
   java -Xmx"$heap" -Xlog:gc:file="$out/gc-$1.log" -jar "$jar" \
     --spring.profiles.active=distributed --server.port=$port \
@@ -29,8 +32,8 @@ start_backend() {
     --spring.flyway.url=jdbc:postgresql://127.0.0.1:5432/$db \
     --monitor.fleet.seed-reference=false \
     --monitor.redis.key-prefix="$prefix" \
-    --monitor.rabbitmq.exchange="$prefix.pings" --monitor.rabbitmq.queue="$prefix.pings" \
-    --monitor.rabbitmq.dead-letter-exchange="$prefix.dlx" --monitor.rabbitmq.dead-letter-queue="$prefix.dead" \
+    --monitor.rabbitmq.exchange="$topology.pings" --monitor.rabbitmq.queue="$topology.pings" \
+    --monitor.rabbitmq.dead-letter-exchange="$topology.dlx" --monitor.rabbitmq.dead-letter-queue="$topology.dead" \
     > "$out/backend-$1.log" 2>&1 &
   pid=$!
   for _ in $(seq 600); do
@@ -40,16 +43,21 @@ start_backend() {
   echo "backend did not become ready, see $out/backend-$1.log" >&2; exit 1
 }
 stop_backend() { kill "$pid"; wait "$pid" 2>/dev/null || true; }
+delete_redis_keys() {
+  redis-cli -h 127.0.0.1 --scan --pattern "$prefix:*" | xargs -r redis-cli -h 127.0.0.1 del >/dev/null
+}
 cleanup() {
   kill "${pid:-}" 2>/dev/null || true
-  redis-cli -h 127.0.0.1 --scan --pattern "$prefix:*" | xargs -r redis-cli -h 127.0.0.1 del >/dev/null
+  delete_redis_keys
 }
 trap cleanup EXIT
 
 # 1. Migrate the empty database, 2. fill it, 3. start again so the status engine reads the fleet.
-start_backend migrate; stop_backend
+# The migrate run seeded the (empty) fleet and wrote the epoch marker; without deleting it the
+# second run would never seed the generated vehicles into Redis.
+start_backend migrate; stop_backend; delete_redis_keys
 t0=$(date +%s.%N)
-psql -q -h 127.0.0.1 -U postgres -d $db -v vehicles="$vehicles" -v per_customer=1000 \
+psql -q -h 127.0.0.1 -U postgres -d $db -v ON_ERROR_STOP=1 -v vehicles="$vehicles" -v per_customer=1000 \
   -f backend/src/test/resources/fleet/generate-fleet.sql
 t1=$(date +%s.%N)
 start_backend run
@@ -61,9 +69,17 @@ t2=$(date +%s.%N)
     sleep 0.2
   done ) > "$out/heap-samples.txt" &
 sampler=$!
-read -r bytes seconds < <(curl -s -o /dev/null -w '%{size_download} %{time_total}\n' "localhost:$port/vehicles")
+# A stream that breaks after the 200 header shows up only as a curl error (e.g. 18, partial file).
+if ! curl -sS -o /dev/null -w '%{size_download} %{time_total}\n' "localhost:$port/vehicles" > "$out/stream.txt"; then
+  echo "GET /vehicles (JSON) broke off, see $out/backend-run.log" >&2; exit 1
+fi
+read -r bytes seconds < "$out/stream.txt"
 kill "$sampler" 2>/dev/null || true
-count=$(curl -s -H 'Accept: application/x-ndjson' "localhost:$port/vehicles" | wc -l)
+if ! curl -sS -H 'Accept: application/x-ndjson' "localhost:$port/vehicles" > "$out/vehicles.ndjson"; then
+  echo "GET /vehicles (NDJSON) broke off after $(wc -l < "$out/vehicles.ndjson") rows, see $out/backend-run.log" >&2; exit 1
+fi
+count=$(wc -l < "$out/vehicles.ndjson")
+rm -f "$out/vehicles.ndjson"
 
 peak=$(sed 's/K$//' "$out/heap-samples.txt" | sort -n | tail -n 1)
 echo "vehicles=$vehicles heap_max=$heap"
