@@ -37,9 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code /vehicles/stream} of a 10 000-vehicle fleet while 1 000 changes a second are
  * published for 30 s. Asserts only correctness (every client gets every change once, in
  * order, and no resync); latencies, CPU and heap are logged and recorded in
- * {@code docs/benchmarks-sse.md}. Client and server share this JVM and the machine's
- * cores; the clients run on their own event loop threads ({@code bench-client-*}) so
- * their CPU time can be told apart.
+ * {@code docs/benchmarks.md}. Client and server share this JVM and the machine's cores;
+ * the clients run on their own event loop threads ({@code bench-client-*}) so their CPU
+ * time can be told apart.
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
