@@ -59,8 +59,14 @@ final class IngestPipeline {
 	 * cancelled.
 	 */
 	Mono<Void> run(Flux<PingSource.SourcedMessage> messages) {
+		// The plain bufferTimeout asks upstream for everything and the buffer after it
+		// holds batches while every apply slot is busy; both stay bounded because the
+		// source never has more than its prefetch of unsettled messages out. (The
+		// fair-backpressure variant was seen to stop emitting under load, leaving a
+		// prefetch of deliveries unacknowledged until shutdown.)
 		return messages.flatMap(this::admit, this.properties.prefetch())
-			.bufferTimeout(this.properties.maxBatch(), this.properties.maxWait(), true)
+			.bufferTimeout(this.properties.maxBatch(), this.properties.maxWait())
+			.onBackpressureBuffer()
 			.flatMap(this::apply, this.properties.concurrency())
 			.then();
 	}
