@@ -40,6 +40,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole system as deployed: the real backend in the {@code distributed} profile on
@@ -95,6 +96,10 @@ class DashboardEndToEndBrowserTests {
 				"monitor.stream.heartbeat", "1s"));
 		this.backend.start();
 		this.gateway = new PingPublisher(this.backend.exchange());
+		// The reference fleet is seeded once the app is ready, asynchronously: a test
+		// that
+		// changes a reference vehicle first must not race the seeding.
+		await().atMost(PATIENCE).until(() -> get("/vehicles").size() == REFERENCE_FLEET.size());
 	}
 
 	@AfterAll
