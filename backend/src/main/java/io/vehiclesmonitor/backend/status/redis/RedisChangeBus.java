@@ -60,6 +60,8 @@ public class RedisChangeBus implements ChangeBus {
 
 	private Flux<StatusChange> tail() {
 		AtomicReference<String> last = new AtomicReference<>();
+		// XREAD BLOCK waits inside Redis, on this bus's own connection; the reactive call
+		// holds no JVM thread while it waits.
 		Flux<StreamMessage<String, String>> reads = Flux
 			.defer(() -> this.blocking.xread(XReadArgs.Builder.block(BLOCK).count(READ_COUNT),
 					StreamOffset.from(this.stream, last.get())))
