@@ -10,11 +10,12 @@ import java.util.concurrent.TimeoutException;
 
 import io.vehiclesmonitor.backend.status.redis.RedisTestSupport;
 import io.vehiclesmonitor.backend.support.PostgresTestDatabase;
+import io.vehiclesmonitor.backend.support.TcpProxy;
 
 /**
  * The distributed setup of one test class: a fresh PostgreSQL database, one Redis key
  * prefix and one RabbitMQ topology of its own, and replicas of the real application whose
- * broker connections each go through a {@link StallableProxy}. If a service is missing,
+ * broker connections each go through a {@link TcpProxy}. If a service is missing,
  * starting fails (tests never skip).
  */
 final class DistributedCluster implements AutoCloseable {
@@ -37,7 +38,7 @@ final class DistributedCluster implements AutoCloseable {
 
 	final List<Replica> replicas = new ArrayList<>();
 
-	final List<StallableProxy> proxies = new ArrayList<>();
+	final List<TcpProxy> proxies = new ArrayList<>();
 
 	private final Map<String, Object> settings;
 
@@ -54,7 +55,7 @@ final class DistributedCluster implements AutoCloseable {
 
 	/** Starts one more replica (sequentially, so Flyway migrates once). */
 	Replica startReplica() throws IOException, TimeoutException {
-		StallableProxy proxy = new StallableProxy("127.0.0.1", 5672);
+		TcpProxy proxy = new TcpProxy("127.0.0.1", 5672);
 		this.proxies.add(proxy);
 		String name = "replica-" + this.replicas.size();
 		Map<String, Object> properties = new LinkedHashMap<>();
@@ -91,7 +92,7 @@ final class DistributedCluster implements AutoCloseable {
 		for (Replica replica : this.replicas) {
 			replica.close();
 		}
-		for (StallableProxy proxy : this.proxies) {
+		for (TcpProxy proxy : this.proxies) {
 			proxy.close();
 		}
 		if (this.publisher != null) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import io.vehiclesmonitor.backend.support.TcpProxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -172,7 +173,7 @@ class DistributedEngineIntegrationTests {
 		awaitChanges(vins, "CONNECTED");
 
 		// both consumers stall (bytes held, connections open): the next pings pile up
-		this.cluster.proxies.forEach(StallableProxy::stall);
+		this.cluster.proxies.forEach(TcpProxy::stall);
 		Instant stalledAt = Instant.now();
 		Instant second = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		Instant resumedAt;
@@ -190,7 +191,7 @@ class DistributedEngineIntegrationTests {
 				.allSatisfy((changes) -> assertThat(changes).extracting(Received::status).containsExactly("CONNECTED"));
 		}
 		finally {
-			this.cluster.proxies.forEach(StallableProxy::resume);
+			this.cluster.proxies.forEach(TcpProxy::resume);
 		}
 
 		awaitChanges(vins, "DISCONNECTED");
@@ -214,7 +215,7 @@ class DistributedEngineIntegrationTests {
 		for (int i = 0; i < vins.size(); i++) {
 			if (i == 500 || i == 1000) {
 				// cut both replicas' connections while pings keep coming
-				this.cluster.proxies.forEach(StallableProxy::dropConnections);
+				this.cluster.proxies.forEach(TcpProxy::dropConnections);
 			}
 			Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 			this.cluster.publisher.publish(vins.get(i), at);

@@ -19,7 +19,7 @@ import io.vehiclesmonitor.backend.status.Ping;
 import io.vehiclesmonitor.backend.system.ClockConfiguration;
 import io.vehiclesmonitor.backend.system.RabbitMqConnection;
 import io.vehiclesmonitor.backend.system.RabbitMqProperties;
-import io.vehiclesmonitor.backend.system.TcpProxy;
+import io.vehiclesmonitor.backend.support.TcpProxy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

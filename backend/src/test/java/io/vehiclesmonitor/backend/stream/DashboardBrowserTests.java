@@ -35,6 +35,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.core.DatabaseClient;
+import io.vehiclesmonitor.backend.support.TcpProxy;
 
 import static io.vehiclesmonitor.backend.stream.VehicleStreamTests.ABC123;
 import static io.vehiclesmonitor.backend.stream.VehicleStreamTests.DEF456;

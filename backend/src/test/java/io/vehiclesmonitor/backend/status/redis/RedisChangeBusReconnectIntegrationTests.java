@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
+import io.vehiclesmonitor.backend.support.TcpProxy;
 
 /**
  * A replica that loses its Redis connection (cut by a local proxy) reconnects on its own
@@ -78,12 +79,7 @@ class RedisChangeBusReconnectIntegrationTests {
 	}
 
 	private void restartProxy() {
-		try {
-			this.proxy.start();
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		this.proxy.start();
 	}
 
 }

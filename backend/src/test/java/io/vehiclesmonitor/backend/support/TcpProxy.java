@@ -1,4 +1,4 @@
-package io.vehiclesmonitor.backend.system;
+package io.vehiclesmonitor.backend.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,11 +9,15 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * A TCP proxy on a random local port in front of the shared RabbitMQ, so a test can cut
- * the backend's connection like a network failure would, without touching the broker
- * other helpers use. Blocking threads: test code only.
+ * TEST ONLY: a TCP proxy on a local port in front of a real service (RabbitMQ, Redis, the
+ * app itself), so a test can fail one client's connection without touching the service
+ * others use: cut the open connections ({@link #dropConnections()}), refuse new ones
+ * ({@link #refuse()} / {@link #admit()}), or stall them (hold every byte while the
+ * connection stays open, as a congested network or a stuck peer would). Blocking threads
+ * of its own: never on an event loop.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -25,11 +29,21 @@ public final class TcpProxy implements AutoCloseable {
 
 	private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
 
+	private volatile boolean stalled;
+
+	private volatile boolean refusing;
+
+	/** A proxy to the given service on a random local port, accepting at once. */
 	public TcpProxy(String targetHost, int targetPort) {
 		this(0, targetHost, targetPort);
 	}
 
-	/** A proxy listening on the given local port (0: any free port). */
+	/** A proxy to a service on this host, on a random local port. */
+	public TcpProxy(int targetPort) {
+		this(0, "127.0.0.1", targetPort);
+	}
+
+	/** A proxy listening on {@code port} (0: any free port). */
 	public TcpProxy(int port, String targetHost, int targetPort) {
 		this.targetHost = targetHost;
 		this.targetPort = targetPort;
@@ -39,11 +53,20 @@ public final class TcpProxy implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		start("tcp-proxy-accept", this::accept);
+		start("test-proxy-accept", this::accept);
 	}
 
 	public int port() {
 		return this.server.getLocalPort();
+	}
+
+	/** Holds every byte in both directions until {@link #resume()}. */
+	public void stall() {
+		this.stalled = true;
+	}
+
+	public void resume() {
+		this.stalled = false;
 	}
 
 	/** Cuts every proxied connection; new connections are still accepted. */
@@ -54,8 +77,30 @@ public final class TcpProxy implements AutoCloseable {
 		this.sockets.clear();
 	}
 
+	/** Cuts every connection and refuses new ones until {@link #admit()}. */
+	public void refuse() {
+		this.refusing = true;
+		dropConnections();
+	}
+
+	public void admit() {
+		this.refusing = false;
+	}
+
+	/** Same as {@link #refuse()}: the service looks gone to its clients. */
+	public void stop() {
+		refuse();
+	}
+
+	/** Same as {@link #admit()}: the service is reachable again on the same port. */
+	public TcpProxy start() {
+		admit();
+		return this;
+	}
+
 	@Override
 	public void close() {
+		this.stalled = false;
 		closeQuietly(this.server);
 		dropConnections();
 	}
@@ -64,11 +109,15 @@ public final class TcpProxy implements AutoCloseable {
 		while (!this.server.isClosed()) {
 			try {
 				Socket client = this.server.accept();
+				if (this.refusing) {
+					closeQuietly(client);
+					continue;
+				}
 				Socket upstream = new Socket(this.targetHost, this.targetPort);
 				this.sockets.add(client);
 				this.sockets.add(upstream);
-				start("tcp-proxy-up", () -> pump(client, upstream));
-				start("tcp-proxy-down", () -> pump(upstream, client));
+				start("test-proxy-up", () -> pump(client, upstream));
+				start("test-proxy-down", () -> pump(upstream, client));
 			}
 			catch (IOException ex) {
 				// server closed, or the target refused: keep accepting until closed
@@ -76,9 +125,17 @@ public final class TcpProxy implements AutoCloseable {
 		}
 	}
 
-	private static void pump(Socket from, Socket to) {
+	private void pump(Socket from, Socket to) {
+		byte[] buffer = new byte[16384];
 		try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-			in.transferTo(out);
+			int read;
+			while ((read = in.read(buffer)) >= 0) {
+				while (this.stalled && !to.isClosed()) {
+					LockSupport.parkNanos(5_000_000);
+				}
+				out.write(buffer, 0, read);
+				out.flush();
+			}
 		}
 		catch (IOException ex) {
 			// connection cut
