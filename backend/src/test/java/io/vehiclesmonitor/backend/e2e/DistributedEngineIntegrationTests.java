@@ -207,8 +207,11 @@ class DistributedEngineIntegrationTests {
 		assertThat(stalledAt).isBefore(first.plus(timeout));
 	}
 
+	// Last: cutting the broker connections under load has left a replica's connection
+	// unrecovered (see docs/architecture.md, Known limits), which would then starve the
+	// tests after it of consumers.
 	@Test
-	@Order(4)
+	@Order(6)
 	void aBrokerOutageMidStreamLosesNoConfirmedPing() throws Exception {
 		List<String> vins = register(1500, null, null);
 		Map<String, Instant> pinged = new HashMap<>();
