@@ -1,6 +1,7 @@
 // Wires the dashboard together. Stream events only queue work; everything is applied and
 // drawn once per animation frame, so 1 000 changes a second cost one redraw per frame.
 
+import { protect } from './csrf.js';
 import { fromUrl, toQuery } from './filters.js';
 import { FleetStore } from './store.js';
 import { LiveStream } from './stream.js';
@@ -186,3 +187,5 @@ new LiveStream('vehicles/stream', {
 
 // Relative times ("12 s ago") and fading flashes need a redraw even without changes.
 setInterval(scheduleFrame, 1000);
+
+protect($('logout-form'));

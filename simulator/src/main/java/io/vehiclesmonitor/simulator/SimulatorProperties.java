@@ -110,9 +110,19 @@ public record SimulatorProperties(@DefaultValue("demo") Mode mode, @DefaultValue
 	 * @param timeout timeout of one HTTP request
 	 * @param minBackoff first wait when the backend does not answer
 	 * @param maxBackoff longest wait between attempts to reach the backend
+	 * @param username backend user for the management API (reading the fleet needs
+	 * OPERATOR, registering a generated fleet ADMIN); empty: no credentials
+	 * @param password that user's password
 	 */
 	public record Http(@DefaultValue("32") int concurrency, @DefaultValue("5s") Duration timeout,
-			@DefaultValue("1s") Duration minBackoff, @DefaultValue("30s") Duration maxBackoff) {
+			@DefaultValue("1s") Duration minBackoff, @DefaultValue("30s") Duration maxBackoff, String username,
+			String password) {
+
+		/** Whether management API requests carry HTTP Basic credentials. */
+		public boolean hasCredentials() {
+			return this.username != null && !this.username.isBlank();
+		}
+
 	}
 
 	/**

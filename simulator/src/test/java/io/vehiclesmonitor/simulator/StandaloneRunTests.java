@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code --simulator.transport=http
  * --simulator.backend-url=...} next to a backend that is still starting. It waits for the
  * backend, then pings the registered fleet round after round and never stops by itself.
- * (The backend is a local stub; the interval is shortened to keep the test quick.)
+ * The fleet is read with the configured credentials; pings carry none. (The backend is a
+ * local stub; the interval is shortened to keep the test quick.)
  */
 class StandaloneRunTests {
 
@@ -26,11 +27,13 @@ class StandaloneRunTests {
 		try (StubBackend backend = new StubBackend().withVehicle("YS2R4X20005399401", "ABC123")
 			.withVehicle("VLUR4X20009093588", "DEF456")
 			.withVehicle("YS2R4X20005388011", "JKL012")
-			.unavailableFor(2);
+			.unavailableFor(2)
+			.requireCredentials("simulator", "simulator-password");
 				ConfigurableApplicationContext context = new SpringApplicationBuilder(SimulatorApplication.class).run(
 						"--simulator.transport=http", "--simulator.backend-url=" + backend.url(),
 						"--simulator.interval=1s", "--simulator.coin.probability=1",
-						"--simulator.http.min-backoff=100ms", "--simulator.progress-interval=1s")) {
+						"--simulator.http.min-backoff=100ms", "--simulator.progress-interval=1s",
+						"--simulator.http.username=simulator", "--simulator.http.password=simulator-password")) {
 
 			context.getBean(Simulation.class)
 				.run()
@@ -45,6 +48,7 @@ class StandaloneRunTests {
 			assertThat(backend.pings()).hasSizeGreaterThanOrEqualTo(6)
 				.containsOnly("YS2R4X20005399401", "VLUR4X20009093588", "YS2R4X20005388011");
 			assertThat(backend.pings().stream().filter("YS2R4X20005399401"::equals).count()).isGreaterThanOrEqualTo(2);
+			assertThat(backend.pingsWithCredentials()).isZero();
 		}
 	}
 

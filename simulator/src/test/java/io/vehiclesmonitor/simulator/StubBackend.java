@@ -47,23 +47,53 @@ public final class StubBackend implements AutoCloseable {
 
 	private volatile Duration pingDelay = Duration.ZERO;
 
+	private volatile String requiredAuthorization;
+
+	private final AtomicInteger pingsWithCredentials = new AtomicInteger();
+
 	private final DisposableServer server;
 
 	public StubBackend() {
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
-			.route((routes) -> routes.get("/vehicles", this::fleet)
-				.get("/vehicles/{vin}", this::vehicle)
+			.route((routes) -> routes.get("/vehicles", this.authenticated(this::fleet))
+				.get("/vehicles/{vin}", this.authenticated(this::vehicle))
 				.post("/vehicles/{vin}/ping", this::ping)
-				.post("/vehicles", this::registerVehicle)
-				.get("/customers", this::listCustomers)
-				.post("/customers", this::createCustomer))
+				.post("/vehicles", this.authenticated(this::registerVehicle))
+				.get("/customers", this.authenticated(this::listCustomers))
+				.post("/customers", this.authenticated(this::createCustomer)))
 			.bindNow();
 	}
 
 	public String url() {
 		return "http://127.0.0.1:" + this.server.port();
+	}
+
+	/**
+	 * The management API (everything but pings) answers 401 unless the request carries
+	 * these HTTP Basic credentials, like the real backend.
+	 */
+	public StubBackend requireCredentials(String username, String password) {
+		this.requiredAuthorization = "Basic " + java.util.Base64.getEncoder()
+			.encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return this;
+	}
+
+	/** Pings that carried an {@code Authorization} header (they need none). */
+	public int pingsWithCredentials() {
+		return this.pingsWithCredentials.get();
+	}
+
+	private java.util.function.BiFunction<HttpServerRequest, HttpServerResponse, org.reactivestreams.Publisher<Void>> authenticated(
+			java.util.function.BiFunction<HttpServerRequest, HttpServerResponse, Mono<Void>> handler) {
+		return (request, response) -> {
+			String required = this.requiredAuthorization;
+			if (required != null && !required.equals(request.requestHeaders().get("Authorization"))) {
+				return response.status(HttpResponseStatus.UNAUTHORIZED).send();
+			}
+			return handler.apply(request, response);
+		};
 	}
 
 	/** The next {@code requests} fleet requests get 503, as while the backend starts. */
@@ -140,6 +170,9 @@ public final class StubBackend implements AutoCloseable {
 
 	private Mono<Void> ping(HttpServerRequest request, HttpServerResponse response) {
 		String vin = request.param("vin");
+		if (request.requestHeaders().contains("Authorization")) {
+			this.pingsWithCredentials.incrementAndGet();
+		}
 		this.maxConcurrentPings.accumulateAndGet(this.concurrentPings.incrementAndGet(), Math::max);
 		return Mono.delay(this.pingDelay).then(Mono.defer(() -> {
 			this.pings.add(vin);

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.vehiclesmonitor.backend.security.Viewer;
+
 /**
  * {@code /customers}: customers with vehicle and live status counts, and their
  * management.
@@ -32,12 +34,14 @@ class CustomerController {
 
 	@GetMapping
 	Flux<CustomerView> list() {
-		return this.customers.list();
+		return Viewer.current().flatMapMany((viewer) -> this.customers.list().filter((view) -> viewer.sees(view.id())));
 	}
 
 	@GetMapping("/{id}")
 	Mono<CustomerView> get(@PathVariable long id) {
-		return this.customers.get(id);
+		return Viewer.current()
+			.flatMap((viewer) -> viewer.sees(id) ? this.customers.get(id)
+					: Mono.error(FleetProblems.customerNotFound(id)));
 	}
 
 	@PostMapping

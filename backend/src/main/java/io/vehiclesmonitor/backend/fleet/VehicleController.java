@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import io.vehiclesmonitor.backend.security.Viewer;
 import io.vehiclesmonitor.backend.status.Status;
 
 /**
@@ -49,8 +50,8 @@ class VehicleController {
 			@RequestParam(required = false) String status, @RequestParam(required = false) String q,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String after,
 			ServerHttpRequest request) {
-		return Mono
-			.fromCallable(() -> new VehicleQuery(customer, (q == null || q.isBlank()) ? null : q.strip(),
+		return Viewer.current()
+			.map((viewer) -> new VehicleQuery(viewer.narrow(customer), (q == null || q.isBlank()) ? null : q.strip(),
 					(after != null) ? PageCursor.decode(after) : null, null))
 			.flatMap((query) -> {
 				Status wanted = parseStatus(status);
@@ -63,7 +64,11 @@ class VehicleController {
 
 	@GetMapping("/{vin}")
 	Mono<VehicleView> get(@PathVariable String vin) {
-		return this.vehicles.get(vin);
+		// Another customer's vehicle is "not found", so a VIN's existence does not leak.
+		return Viewer.current()
+			.flatMap((viewer) -> this.vehicles.get(vin)
+				.filter((view) -> viewer.sees(view.customer().id()))
+				.switchIfEmpty(Mono.error(() -> FleetProblems.vehicleNotFound(vin))));
 	}
 
 	@PostMapping

@@ -2,6 +2,7 @@ package io.vehiclesmonitor.backend.stream;
 
 import reactor.core.publisher.Flux;
 
+import io.vehiclesmonitor.backend.security.Viewer;
 import io.vehiclesmonitor.backend.status.Status;
 
 import org.springframework.http.MediaType;
@@ -36,7 +37,11 @@ class VehicleStreamController {
 			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
 			@RequestParam(name = "lastEventId", required = false) String lastEventIdParam) {
 		Long lastEventId = parseId((lastEventIdHeader != null) ? lastEventIdHeader : lastEventIdParam);
-		return this.stream.events(new StreamFilter(customer, status), lastEventId);
+		// A CUSTOMER user's filter is narrowed to its customer: snapshot, changes and
+		// counts then cover that customer only.
+		return Viewer.current()
+			.flatMapMany(
+					(viewer) -> this.stream.events(new StreamFilter(viewer.narrow(customer), status), lastEventId));
 	}
 
 	/** An id we did not issue (or from an older server) just means "start fresh". */

@@ -2,6 +2,7 @@ package io.vehiclesmonitor.backend.web;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -14,9 +15,16 @@ import org.springframework.web.server.WebFilterChain;
  * (springdoc's Swagger UI) injects inline styles and data: images, so its pages get a
  * policy relaxed by exactly that; it still runs no script from anywhere else and cannot
  * be framed.
+ * <p>
+ * Runs before Spring Security's chain (order -100), so its 401, 403 and login redirects
+ * carry the headers too; the chain adds only headers this filter does not set.
  */
 @Component
+@Order(SecurityHeadersFilter.ORDER)
 class SecurityHeadersFilter implements WebFilter {
+
+	/** Before {@code WebFilterChainProxy} of Spring Security. */
+	static final int ORDER = -200;
 
 	static final String STRICT_POLICY = "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 

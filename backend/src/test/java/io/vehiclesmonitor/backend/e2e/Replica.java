@@ -41,6 +41,7 @@ final class Replica implements AutoCloseable {
 		int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 		this.web = WebClient.builder()
 			.baseUrl("http://127.0.0.1:" + port)
+			.defaultHeaders(io.vehiclesmonitor.backend.support.TestUsers.admin())
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
 			.build();
 	}

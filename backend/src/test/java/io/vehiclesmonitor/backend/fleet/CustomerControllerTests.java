@@ -2,6 +2,7 @@ package io.vehiclesmonitor.backend.fleet;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -16,6 +17,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import io.vehiclesmonitor.backend.status.HeartbeatPolicy;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockUser;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 
@@ -40,6 +43,13 @@ class CustomerControllerTests {
 
 	@MockitoBean
 	VehicleImporter importer;
+
+	// The slice runs Boot's default security (the application's chain is not part of
+	// it): an authenticated admin with a CSRF token gets through, as in production.
+	@BeforeEach
+	void asAdmin() {
+		this.client = this.client.mutateWith(mockUser().roles("ADMIN")).mutateWith(csrf());
+	}
 
 	@Test
 	void listsCustomersWithCountsAndEffectivePolicy() {

@@ -31,6 +31,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import io.vehiclesmonitor.backend.support.TestUsers;
 import io.vehiclesmonitor.backend.VehiclesMonitorApplication;
 import io.vehiclesmonitor.backend.status.Ping;
 import io.vehiclesmonitor.backend.status.PingProcessor;
@@ -74,6 +75,11 @@ abstract class FleetApiIntegrationTests {
 
 	/** Command-line arguments pointing a second application at the same database. */
 	abstract List<String> databaseArguments();
+
+	@BeforeEach
+	void asAdmin() {
+		this.client = this.client.mutate().defaultHeaders(TestUsers.admin()).build();
+	}
 
 	@BeforeEach
 	void referenceFleetSeeded() {
@@ -486,7 +492,10 @@ abstract class FleetApiIntegrationTests {
 	// A plain WebClient: WebTestClient's exchange() waits for the response, so two of
 	// them could never overlap.
 	private Mono<Integer> create(String vin, String regNr, long customerId) {
-		return WebClient.create("http://127.0.0.1:" + this.port)
+		return WebClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultHeaders(TestUsers.admin())
+			.build()
 			.post()
 			.uri("/vehicles")
 			.bodyValue(Map.of("vin", vin, "regNr", regNr, "customerId", customerId))

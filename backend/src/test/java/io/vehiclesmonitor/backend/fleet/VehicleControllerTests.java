@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,6 +25,8 @@ import io.vehiclesmonitor.backend.status.HeartbeatPolicy;
 import io.vehiclesmonitor.backend.status.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockUser;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -53,6 +56,13 @@ class VehicleControllerTests {
 
 	@MockitoBean
 	VehicleImporter importer;
+
+	// The slice runs Boot's default security (the application's chain is not part of
+	// it): an authenticated admin with a CSRF token gets through, as in production.
+	@BeforeEach
+	void asAdmin() {
+		this.client = this.client.mutateWith(mockUser().roles("ADMIN")).mutateWith(csrf());
+	}
 
 	@Test
 	void jsonArrayIsWrittenBeforeTheFleetEnds() {

@@ -34,6 +34,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockUser;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -61,6 +63,13 @@ class PingControllerTests {
 
 	@Autowired
 	private MeterRegistry meters;
+
+	// The slice runs Boot's default security, not the application's chain (where pings
+	// need no session): an authenticated client with a CSRF token gets through.
+	@BeforeEach
+	void authenticated() {
+		this.client = this.client.mutateWith(mockUser()).mutateWith(csrf());
+	}
 
 	@BeforeEach
 	void forgetEarlierPings() {

@@ -9,7 +9,10 @@ import io.vehiclesmonitor.backend.status.FleetSync;
 import io.vehiclesmonitor.backend.status.IngestProgress;
 import io.vehiclesmonitor.backend.status.LiveStatus;
 import io.vehiclesmonitor.backend.status.VehicleState;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.vehiclesmonitor.backend.support.TestUsers;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +44,11 @@ class StandalonePingTests {
 
 	@Autowired
 	private MeterRegistry meters;
+
+	@BeforeEach
+	void asAdmin() {
+		this.client = this.client.mutate().defaultHeaders(TestUsers.admin()).build();
+	}
 
 	@Test
 	void anHttpPingOfARegisteredVehicleUpdatesItsLiveState() {

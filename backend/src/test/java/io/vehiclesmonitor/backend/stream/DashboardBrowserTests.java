@@ -201,7 +201,7 @@ class DashboardBrowserTests {
 	}
 
 	private void open(String path) {
-		this.driver.get("http://127.0.0.1:" + this.proxy.port() + path);
+		HeadlessChromium.open(this.driver, "http://127.0.0.1:" + this.proxy.port() + path);
 		waitFor(PATIENCE, () -> !this.driver.findElements(By.cssSelector(".viewport .row:not([hidden])")).isEmpty());
 	}
 

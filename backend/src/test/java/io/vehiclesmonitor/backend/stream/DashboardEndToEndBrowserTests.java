@@ -39,6 +39,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.vehiclesmonitor.backend.support.TestUsers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -231,9 +233,10 @@ class DashboardEndToEndBrowserTests {
 	@Test
 	void everyResponseCarriesStrictSecurityHeadersAndThePageHonoursThem() throws Exception {
 		for (String path : List.of("/", "/js/main.js", "/css/dashboard.css", "/vehicles", "/vehicles/stream")) {
-			HttpResponse<InputStream> response = this.http.send(
-					HttpRequest.newBuilder(URI.create(this.backend.url(path))).build(),
-					HttpResponse.BodyHandlers.ofInputStream());
+			HttpResponse<InputStream> response = this.http
+				.send(HttpRequest.newBuilder(URI.create(this.backend.url(path)))
+					.header("Authorization", TestUsers.basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD))
+					.build(), HttpResponse.BodyHandlers.ofInputStream());
 			response.body().close();
 			assertThat(response.statusCode()).as(path).isEqualTo(200);
 			assertThat(response.headers().firstValue("Content-Security-Policy")).as(path)
@@ -259,21 +262,23 @@ class DashboardEndToEndBrowserTests {
 		HttpResponse<String> response = this.http
 			.send(HttpRequest.newBuilder(URI.create(this.backend.url("/vehicles/" + vin)))
 				.header("Content-Type", "application/json")
+				.header("Authorization", TestUsers.basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD))
 				.PUT(HttpRequest.BodyPublishers.ofString(body))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 	}
 
 	private JsonNode get(String path) throws Exception {
-		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create(this.backend.url(path))).header("Accept", "application/json").build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(this.backend.url(path)))
+			.header("Accept", "application/json")
+			.header("Authorization", TestUsers.basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD))
+			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return this.json.readTree(response.body());
 	}
 
 	private void open(String path) {
-		this.driver.get(this.backend.url(path));
+		HeadlessChromium.open(this.driver, this.backend.url(path));
 		waitFor(PATIENCE, () -> !this.driver.findElements(By.cssSelector(".viewport .row:not([hidden])")).isEmpty());
 	}
 

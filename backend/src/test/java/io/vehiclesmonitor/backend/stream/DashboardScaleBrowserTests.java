@@ -97,7 +97,7 @@ class DashboardScaleBrowserTests {
 	}
 
 	private Timings load(JavascriptExecutor js, String label) {
-		this.driver.get("http://127.0.0.1:" + this.port + "/");
+		HeadlessChromium.open(this.driver, "http://127.0.0.1:" + this.port + "/");
 		wait(Duration.ofSeconds(60))
 			.until((d) -> js.executeScript("return performance.getEntriesByName('vm-snapshot-loaded').length > 0"));
 		String[] shown = this.driver.findElement(By.id("count-shown")).getText().split(" of ");

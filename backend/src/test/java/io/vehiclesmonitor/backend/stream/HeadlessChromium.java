@@ -3,11 +3,17 @@ package io.vehiclesmonitor.backend.stream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.time.Duration;
+
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.vehiclesmonitor.backend.support.TestUsers;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -32,6 +38,31 @@ final class HeadlessChromium {
 		// An explicit driver keeps Selenium Manager from looking for (or downloading)
 		// one.
 		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+	}
+
+	/**
+	 * Opens the URL, logging in through the form first when the server sends the browser
+	 * to the login page (as the test admin unless a user is given).
+	 */
+	static void open(WebDriver driver, String url) {
+		open(driver, url, TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+	}
+
+	static void open(WebDriver driver, String url, String username, String password) {
+		driver.get(url);
+		if (driver.getCurrentUrl().contains("/login")) {
+			logIn(driver, username, password);
+			driver.get(url);
+		}
+	}
+
+	/** Fills in and sends the login form the browser shows. */
+	static void logIn(WebDriver driver, String username, String password) {
+		driver.findElement(By.id("username")).sendKeys(username);
+		driver.findElement(By.id("password")).sendKeys(password);
+		driver.findElement(By.id("login-submit")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(30))
+			.until((d) -> !d.getCurrentUrl().contains("/login") || d.getCurrentUrl().contains("error"));
 	}
 
 	/** A fresh browser with its own profile; quit() also stops its chromedriver. */

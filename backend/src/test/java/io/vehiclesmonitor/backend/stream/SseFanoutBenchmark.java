@@ -78,7 +78,14 @@ class SseFanoutBenchmark {
 			.pendingAcquireMaxCount(-1)
 			.build();
 		LoopResources loops = LoopResources.create("bench-client", 2, true);
-		HttpClient web = HttpClient.create(connections).runOn(loops).baseUrl("http://127.0.0.1:" + this.port);
+		// Every client authenticates (HTTP Basic), as every dashboard must.
+		HttpClient web = HttpClient.create(connections)
+			.runOn(loops)
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.headers((headers) -> headers.set("Authorization",
+					io.vehiclesmonitor.backend.support.TestUsers.basic(
+							io.vehiclesmonitor.backend.support.TestUsers.ADMIN,
+							io.vehiclesmonitor.backend.support.TestUsers.ADMIN_PASSWORD)));
 		ThreadCpu cpuStart = ThreadCpu.sample();
 		long connectStart = System.nanoTime();
 		// Browsers arrive over a few seconds rather than in one instant.

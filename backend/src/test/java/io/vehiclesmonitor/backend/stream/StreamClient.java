@@ -13,6 +13,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import io.vehiclesmonitor.backend.support.TestUsers;
+
 /**
  * TEST ONLY: reads {@code /vehicles/stream} over HTTP and turns events into short tokens
  * that tests can expect in order, whatever the batching: {@code row:VIN:STATUS} per
@@ -25,9 +27,15 @@ final class StreamClient {
 
 	private final WebTestClient client;
 
+	/** As the test admin, who sees every customer. */
 	StreamClient(int port) {
+		this(port, TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+	}
+
+	StreamClient(int port, String username, String password) {
 		this.client = WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + port)
+			.defaultHeaders((headers) -> headers.setBasicAuth(username, password))
 			.responseTimeout(Duration.ofSeconds(30))
 			.build();
 	}

@@ -243,6 +243,7 @@ class VehicleStreamTests {
 	void unknownStatusFilterIsABadRequest() {
 		org.springframework.test.web.reactive.server.WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + this.port)
+			.defaultHeaders(io.vehiclesmonitor.backend.support.TestUsers.admin())
 			.build()
 			.get()
 			.uri("/vehicles/stream?status=PARKED")

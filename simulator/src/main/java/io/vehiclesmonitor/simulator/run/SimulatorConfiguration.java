@@ -25,9 +25,20 @@ class SimulatorConfiguration {
 		return Clock.systemUTC();
 	}
 
+	/**
+	 * The management API client (fleet, customers, registration), with the configured
+	 * credentials. Pings go through their own client without them: the ping endpoint
+	 * needs no user, and checking a password hash per ping would cost the backend dearly.
+	 */
 	@Bean
 	WebClient backendWebClient(SimulatorProperties properties) {
-		return WebClient.builder().baseUrl(properties.backendUrl()).build();
+		WebClient.Builder builder = WebClient.builder().baseUrl(properties.backendUrl());
+		SimulatorProperties.Http http = properties.http();
+		if (http.hasCredentials()) {
+			builder.defaultHeaders((headers) -> headers.setBasicAuth(http.username(),
+					(http.password() != null) ? http.password() : ""));
+		}
+		return builder.build();
 	}
 
 	@Bean
@@ -37,11 +48,12 @@ class SimulatorConfiguration {
 	}
 
 	@Bean
-	PingTransport pingTransport(SimulatorProperties properties, WebClient backendWebClient, Clock clock) {
+	PingTransport pingTransport(SimulatorProperties properties, Clock clock) {
+		WebClient pingClient = WebClient.builder().baseUrl(properties.backendUrl()).build();
 		return switch (properties.transport()) {
 			case AMQP -> new AmqpPingTransport(properties.rabbitmq(), Math.min(properties.maxInFlight(), 32), clock);
 			case HTTP ->
-				new HttpPingTransport(backendWebClient, properties.http().concurrency(), properties.http().timeout());
+				new HttpPingTransport(pingClient, properties.http().concurrency(), properties.http().timeout());
 		};
 	}
 

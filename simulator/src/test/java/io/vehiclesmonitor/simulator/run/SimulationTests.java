@@ -124,7 +124,8 @@ class SimulationTests {
 				new SimulatorProperties.Fleet(SimulatorProperties.FleetSource.REGISTERED, 100, 5, 8, true,
 						Duration.ofMinutes(5)),
 				new SimulatorProperties.Load(rate, Duration.ofSeconds(10), batchSize, Duration.ofMillis(10)),
-				new SimulatorProperties.Http(32, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(30)),
+				new SimulatorProperties.Http(32, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(30),
+						null, null),
 				new SimulatorProperties.Rabbitmq("127.0.0.1", 5672, "guest", "guest", "/", "vm.pings", "vm-simulator",
 						Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(30)));
 	}

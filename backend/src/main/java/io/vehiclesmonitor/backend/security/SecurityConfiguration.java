@@ -1,0 +1,147 @@
+package io.vehiclesmonitor.backend.security;
+
+import java.util.Set;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.util.matcher.MediaTypeServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.WebFilter;
+
+import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+
+/**
+ * The filter chain. Browsers log in with the form at {@code /login} and keep a session;
+ * API clients send HTTP Basic on each request (no session). Sessions live in the database
+ * ({@link DatabaseSessions}), so every replica knows them. Writes from a browser session
+ * need the CSRF token, which the dashboard's scripts read from the {@code XSRF-TOKEN}
+ * cookie; requests carrying an {@code Authorization} header cannot be forged by another
+ * site and need none. Security headers come from {@code web.SecurityHeadersFilter}, which
+ * runs before this chain, so Spring Security adds only what that filter does not set.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+			HttpMethod.TRACE);
+
+	private static final String PING = "/vehicles/*/ping";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	ReactiveAuthenticationManager authenticationManager(DatabaseUserDetailsService users, PasswordEncoder encoder) {
+		UserDetailsRepositoryReactiveAuthenticationManager manager = new UserDetailsRepositoryReactiveAuthenticationManager(
+				users);
+		manager.setPasswordEncoder(encoder);
+		return manager;
+	}
+
+	@Bean
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, JsonMapper json,
+			ReactiveAuthenticationManager authenticationManager, DatabaseSessions sessions) {
+		ProblemResponses problems = new ProblemResponses(json);
+		MediaTypeServerWebExchangeMatcher browserPage = new MediaTypeServerWebExchangeMatcher(MediaType.TEXT_HTML);
+		browserPage.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+		DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
+				new DelegatingServerAuthenticationEntryPoint.DelegateEntry(browserPage,
+						new RedirectServerAuthenticationEntryPoint("/login")));
+		entryPoint.setDefaultEntryPoint(problems);
+		return http.authenticationManager(authenticationManager)
+			.securityContextRepository(sessions)
+			.authorizeExchange((exchanges) -> exchanges
+				.pathMatchers("/login", "/login.html", "/css/**", "/js/login.js", "/favicon.svg", "/actuator/health",
+						"/actuator/health/**", "/actuator/info")
+				.permitAll()
+				// Vehicle credentials for pings are not done yet (docs/security.md).
+				.pathMatchers(HttpMethod.POST, PING)
+				.permitAll()
+				.pathMatchers("/users", "/users/**")
+				.hasRole(Role.ADMIN.name())
+				.pathMatchers("/actuator/**")
+				.hasAnyRole(Role.ADMIN.name(), Role.OPERATOR.name())
+				.pathMatchers(HttpMethod.GET, "/vehicles", "/vehicles/**", "/customers", "/customers/**")
+				.authenticated()
+				.pathMatchers("/vehicles", "/vehicles/**", "/customers", "/customers/**")
+				.hasRole(Role.ADMIN.name())
+				.anyExchange()
+				.authenticated())
+			.formLogin((form) -> form.loginPage("/login").authenticationEntryPoint(entryPoint))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(problems)
+				.securityContextRepository(NoOpServerSecurityContextRepository.getInstance()))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(problems))
+			.csrf((csrf) -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+				.requireCsrfProtectionMatcher(browserWrite())
+				.accessDeniedHandler(problems))
+			.addFilterAfter(csrfCookie(), SecurityWebFiltersOrder.CSRF)
+			.headers((headers) -> headers
+				.contentTypeOptions(ServerHttpSecurity.HeaderSpec.ContentTypeOptionsSpec::disable))
+			.build();
+	}
+
+	/** The login page is static: {@code login.html} of the frontend. */
+	@Bean
+	RouterFunction<ServerResponse> loginPage() {
+		ClassPathResource page = new ClassPathResource("static/login.html");
+		return RouterFunctions.route(GET("/login"),
+				(request) -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(page));
+	}
+
+	/** State-changing requests that may come from a browser session. */
+	private static ServerWebExchangeMatcher browserWrite() {
+		ServerWebExchangeMatcher ping = ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, PING);
+		return (exchange) -> {
+			if (SAFE.contains(exchange.getRequest().getMethod())
+					|| exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+				return ServerWebExchangeMatcher.MatchResult.notMatch();
+			}
+			return ping.matches(exchange)
+				.flatMap((match) -> match.isMatch() ? ServerWebExchangeMatcher.MatchResult.notMatch()
+						: ServerWebExchangeMatcher.MatchResult.match());
+		};
+	}
+
+	/**
+	 * The CSRF token is created lazily; reading it on safe requests makes sure a page has
+	 * the {@code XSRF-TOKEN} cookie before its first write.
+	 */
+	private static WebFilter csrfCookie() {
+		return (exchange, chain) -> {
+			Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+			if (token == null || !SAFE.contains(exchange.getRequest().getMethod())) {
+				return chain.filter(exchange);
+			}
+			return token.then(chain.filter(exchange));
+		};
+	}
+
+}
