@@ -113,10 +113,13 @@ public record SimulatorProperties(@DefaultValue("demo") Mode mode, @DefaultValue
 	 * @param username backend user for the management API (reading the fleet needs
 	 * OPERATOR, registering a generated fleet ADMIN); empty: no credentials
 	 * @param password that user's password
+	 * @param pingToken gateway token sent with every HTTP ping
+	 * ({@code Authorization: Bearer}); the backend refuses pings without a vehicle or
+	 * gateway token
 	 */
 	public record Http(@DefaultValue("32") int concurrency, @DefaultValue("5s") Duration timeout,
 			@DefaultValue("1s") Duration minBackoff, @DefaultValue("30s") Duration maxBackoff, String username,
-			String password) {
+			String password, String pingToken) {
 
 		/** Whether management API requests carry HTTP Basic credentials. */
 		public boolean hasCredentials() {

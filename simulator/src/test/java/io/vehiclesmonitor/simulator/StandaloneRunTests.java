@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code --simulator.transport=http
  * --simulator.backend-url=...} next to a backend that is still starting. It waits for the
  * backend, then pings the registered fleet round after round and never stops by itself.
- * The fleet is read with the configured credentials; pings carry none. (The backend is a
- * local stub; the interval is shortened to keep the test quick.)
+ * The fleet is read with the configured user; pings carry the gateway token instead. (The
+ * backend is a local stub; the interval is shortened to keep the test quick.)
  */
 class StandaloneRunTests {
 
@@ -28,12 +28,14 @@ class StandaloneRunTests {
 			.withVehicle("VLUR4X20009093588", "DEF456")
 			.withVehicle("YS2R4X20005388011", "JKL012")
 			.unavailableFor(2)
-			.requireCredentials("simulator", "simulator-password");
+			.requireCredentials("simulator", "simulator-password")
+			.requirePingToken("gw_simulator");
 				ConfigurableApplicationContext context = new SpringApplicationBuilder(SimulatorApplication.class).run(
 						"--simulator.transport=http", "--simulator.backend-url=" + backend.url(),
 						"--simulator.interval=1s", "--simulator.coin.probability=1",
 						"--simulator.http.min-backoff=100ms", "--simulator.progress-interval=1s",
-						"--simulator.http.username=simulator", "--simulator.http.password=simulator-password")) {
+						"--simulator.http.username=simulator", "--simulator.http.password=simulator-password",
+						"--simulator.http.ping-token=gw_simulator")) {
 
 			context.getBean(Simulation.class)
 				.run()

@@ -51,6 +51,8 @@ public final class StubBackend implements AutoCloseable {
 
 	private final AtomicInteger pingsWithCredentials = new AtomicInteger();
 
+	private volatile String requiredPingToken;
+
 	private final DisposableServer server;
 
 	public StubBackend() {
@@ -80,9 +82,15 @@ public final class StubBackend implements AutoCloseable {
 		return this;
 	}
 
-	/** Pings that carried an {@code Authorization} header (they need none). */
+	/** Pings that carried a user's HTTP Basic credentials (they must not). */
 	public int pingsWithCredentials() {
 		return this.pingsWithCredentials.get();
+	}
+
+	/** Pings not carrying this gateway token as {@code Authorization: Bearer} get 401. */
+	public StubBackend requirePingToken(String token) {
+		this.requiredPingToken = "Bearer " + token;
+		return this;
 	}
 
 	private java.util.function.BiFunction<HttpServerRequest, HttpServerResponse, org.reactivestreams.Publisher<Void>> authenticated(
@@ -170,8 +178,12 @@ public final class StubBackend implements AutoCloseable {
 
 	private Mono<Void> ping(HttpServerRequest request, HttpServerResponse response) {
 		String vin = request.param("vin");
-		if (request.requestHeaders().contains("Authorization")) {
+		String authorization = request.requestHeaders().get("Authorization");
+		if (authorization != null && authorization.startsWith("Basic ")) {
 			this.pingsWithCredentials.incrementAndGet();
+		}
+		if (this.requiredPingToken != null && !this.requiredPingToken.equals(authorization)) {
+			return response.status(HttpResponseStatus.UNAUTHORIZED).send();
 		}
 		this.maxConcurrentPings.accumulateAndGet(this.concurrentPings.incrementAndGet(), Math::max);
 		return Mono.delay(this.pingDelay).then(Mono.defer(() -> {

@@ -19,7 +19,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
@@ -36,12 +38,13 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 
 /**
  * The filter chain. Browsers log in with the form at {@code /login} and keep a session;
- * API clients send HTTP Basic on each request (no session). Sessions live in the database
- * ({@link DatabaseSessions}), so every replica knows them. Writes from a browser session
- * need the CSRF token, which the dashboard's scripts read from the {@code XSRF-TOKEN}
- * cookie; requests carrying an {@code Authorization} header cannot be forged by another
- * site and need none. Security headers come from {@code web.SecurityHeadersFilter}, which
- * runs before this chain, so Spring Security adds only what that filter does not set.
+ * API clients send HTTP Basic or an API token ({@link ApiTokens}) on each request (no
+ * session). Sessions live in the database ({@link DatabaseSessions}), so every replica
+ * knows them. Writes from a browser session need the CSRF token, which the dashboard's
+ * scripts read from the {@code XSRF-TOKEN} cookie; requests carrying an
+ * {@code Authorization} header cannot be forged by another site and need none. Security
+ * headers come from {@code web.SecurityHeadersFilter}, which runs before this chain, so
+ * Spring Security adds only what that filter does not set.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -49,7 +52,7 @@ class SecurityConfiguration {
 	private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
 			HttpMethod.TRACE);
 
-	private static final String PING = "/vehicles/*/ping";
+	private static final String PING = "/vehicles/{vin}/ping";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -66,7 +69,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, JsonMapper json,
-			ReactiveAuthenticationManager authenticationManager, DatabaseSessions sessions) {
+			ReactiveAuthenticationManager authenticationManager, DatabaseSessions sessions, ApiTokens apiTokens,
+			PingCredentials pingCredentials) {
 		ProblemResponses problems = new ProblemResponses(json);
 		MediaTypeServerWebExchangeMatcher browserPage = new MediaTypeServerWebExchangeMatcher(MediaType.TEXT_HTML);
 		browserPage.setIgnoredMediaTypes(Set.of(MediaType.ALL));
@@ -77,13 +81,13 @@ class SecurityConfiguration {
 		return http.authenticationManager(authenticationManager)
 			.securityContextRepository(sessions)
 			.authorizeExchange((exchanges) -> exchanges
-				.pathMatchers("/login", "/login.html", "/css/**", "/js/login.js", "/favicon.svg", "/actuator/health",
-						"/actuator/health/**", "/actuator/info")
+				.pathMatchers("/login", "/login.html", "/css/**", "/js/login.js", "/js/csrf.js", "/favicon.svg",
+						"/actuator/health", "/actuator/health/**", "/actuator/info")
 				.permitAll()
-				// Vehicle credentials for pings are not done yet (docs/security.md).
+				// A vehicle's own token or a gateway token, never a user.
 				.pathMatchers(HttpMethod.POST, PING)
-				.permitAll()
-				.pathMatchers("/users", "/users/**")
+				.access(pingCredentials)
+				.pathMatchers("/users", "/users/**", "/gateway-tokens", "/gateway-tokens/**")
 				.hasRole(Role.ADMIN.name())
 				.pathMatchers("/actuator/**")
 				.hasAnyRole(Role.ADMIN.name(), Role.OPERATOR.name())
@@ -102,10 +106,20 @@ class SecurityConfiguration {
 				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
 				.requireCsrfProtectionMatcher(browserWrite())
 				.accessDeniedHandler(problems))
+			.addFilterAt(apiTokenFilter(apiTokens, problems), SecurityWebFiltersOrder.HTTP_BASIC)
 			.addFilterAfter(csrfCookie(), SecurityWebFiltersOrder.CSRF)
 			.headers((headers) -> headers
 				.contentTypeOptions(ServerHttpSecurity.HeaderSpec.ContentTypeOptionsSpec::disable))
 			.build();
+	}
+
+	/** {@code Authorization: Bearer <API token>}; like HTTP Basic, no session. */
+	private static AuthenticationWebFilter apiTokenFilter(ApiTokens apiTokens, ProblemResponses problems) {
+		AuthenticationWebFilter filter = new AuthenticationWebFilter(apiTokens);
+		filter.setServerAuthenticationConverter(apiTokens);
+		filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+		filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(problems));
+		return filter;
 	}
 
 	/** The login page is static: {@code login.html} of the frontend. */

@@ -14,5 +14,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("monitor.security")
 record SecurityProperties(@DefaultValue("admin") String adminUsername, String adminPassword,
-		@DefaultValue("12h") Duration sessionTimeout) {
+		@DefaultValue("12h") Duration sessionTimeout, String gatewayToken) {
 }

@@ -45,9 +45,10 @@ class StandalonePingTests {
 	@Autowired
 	private MeterRegistry meters;
 
+	// Pings need a vehicle's or a gateway's token: the test gateway token of every test.
 	@BeforeEach
-	void asAdmin() {
-		this.client = this.client.mutate().defaultHeaders(TestUsers.admin()).build();
+	void asGateway() {
+		this.client = this.client.mutate().defaultHeaders(TestUsers.gateway()).build();
 	}
 
 	@Test

@@ -38,6 +38,8 @@ class SecurityIntegrationTests {
 
 	static final String JOHANS_VIN = "YS2R4X20005388011";
 
+	static final String HARALDS_VIN = "YS2R4X20005387765";
+
 	static final List<String> KALLES_VINS = List.of("VLUR4X20009048066", "VLUR4X20009093588", KALLES_VIN);
 
 	static final String OPERATOR = "sec-operator";
@@ -297,6 +299,168 @@ class SecurityIntegrationTests {
 			.expectBody()
 			.returnResult();
 		assertThat(result.getResponseCookies()).doesNotContainKey("VM_SESSION");
+	}
+
+	@Test
+	void apiTokensActAsTheirUserReadOnlyOnesChangeNothingAndRevokedOnesAreRefused() {
+		String readWrite = createToken(admin(), "ci", false);
+		String readOnly = createToken(admin(), "wall display", true);
+		assertThat(readWrite).startsWith("vm_");
+
+		bearer(readWrite).get().uri("/vehicles").exchange().expectStatus().isOk();
+		emptyImport(bearer(readWrite)).expectStatus().isOk();
+		bearer(readWrite).get().uri("/users").exchange().expectStatus().isOk();
+
+		assertThat(vins(bearer(readOnly), "/vehicles")).hasSizeGreaterThanOrEqualTo(7);
+		emptyImport(bearer(readOnly)).expectStatus().isForbidden();
+		bearer(readOnly).get().uri("/users").exchange().expectStatus().isForbidden();
+		// A token never mints another one (a read-only token could mint a read-write
+		// one).
+		bearer(readOnly).post()
+			.uri("/tokens")
+			.bodyValue(Map.of("name", "escalate", "readOnly", false))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+
+		bearer("vm_not-a-token").get()
+			.uri("/vehicles")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+		// Rotation: a new token, then the old one revoked.
+		String rotated = createToken(admin(), "ci", false);
+		long oldId = tokenId(admin(), readWrite);
+		admin().delete().uri("/tokens/{id}", oldId).exchange().expectStatus().isNoContent();
+		bearer(readWrite).get().uri("/vehicles").exchange().expectStatus().isUnauthorized();
+		bearer(rotated).get().uri("/vehicles").exchange().expectStatus().isOk();
+		admin().delete().uri("/tokens/{id}", oldId).exchange().expectStatus().isNotFound();
+		assertThat(admin().get().uri("/tokens").exchange().expectBody(String.class).returnResult().getResponseBody())
+			.doesNotContain(readOnly, rotated, "token\"");
+	}
+
+	@Test
+	void aCustomersTokenSeesOnlyItsCustomer() {
+		String token = createToken(as(CUSTOMER, PASSWORD), "kalle", false);
+		assertThat(vins(bearer(token), "/vehicles")).containsExactlyElementsOf(KALLES_VINS);
+		bearer(token).get().uri("/vehicles/" + JOHANS_VIN).exchange().expectStatus().isNotFound();
+		emptyImport(bearer(token)).expectStatus().isForbidden();
+	}
+
+	@Test
+	void aPingNeedsThatVehiclesTokenOrAGatewayToken() {
+		ping(null, HARALDS_VIN).expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		ping("vt_wrong", HARALDS_VIN).expectStatus().isUnauthorized();
+		// A user is no vehicle, not even an admin.
+		admin().post().uri("/vehicles/{vin}/ping", HARALDS_VIN).exchange().expectStatus().isForbidden();
+
+		String first = vehicleToken(HARALDS_VIN);
+		assertThat(first).startsWith("vt_");
+		ping(first, HARALDS_VIN).expectStatus().isAccepted();
+		ping(first, KALLES_VIN).expectStatus().isUnauthorized();
+
+		String rotated = vehicleToken(HARALDS_VIN);
+		ping(first, HARALDS_VIN).expectStatus().isUnauthorized();
+		ping(rotated, HARALDS_VIN).expectStatus().isAccepted();
+		admin().delete().uri("/vehicles/{vin}/token", HARALDS_VIN).exchange().expectStatus().isNoContent();
+		ping(rotated, HARALDS_VIN).expectStatus().isUnauthorized();
+
+		Map<?, ?> gateway = admin().post()
+			.uri("/gateway-tokens")
+			.bodyValue(Map.of("name", "depot"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		String gatewayToken = (String) gateway.get("token");
+		ping(gatewayToken, HARALDS_VIN).expectStatus().isAccepted();
+		ping(gatewayToken, KALLES_VIN).expectStatus().isAccepted();
+		ping(TestUsers.GATEWAY_TOKEN, KALLES_VIN).expectStatus().isAccepted();
+		admin().delete()
+			.uri("/gateway-tokens/{id}", ((Number) gateway.get("id")).longValue())
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+		ping(gatewayToken, HARALDS_VIN).expectStatus().isUnauthorized();
+		assertThat(admin().get()
+			.uri("/gateway-tokens")
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody()).doesNotContain(gatewayToken);
+
+		// Only ADMIN manages ping credentials.
+		as(OPERATOR, PASSWORD).post().uri("/vehicles/{vin}/token", HARALDS_VIN).exchange().expectStatus().isForbidden();
+		as(OPERATOR, PASSWORD).get().uri("/gateway-tokens").exchange().expectStatus().isForbidden();
+		admin().post().uri("/vehicles/{vin}/token", "YS2R4X20005300000").exchange().expectStatus().isNotFound();
+	}
+
+	private WebTestClient.ResponseSpec ping(String token, String vin) {
+		WebTestClient client = (token != null)
+				? anonymous().mutate().defaultHeaders((headers) -> headers.setBearerAuth(token)).build() : anonymous();
+		return client.post().uri("/vehicles/{vin}/ping", vin).exchange();
+	}
+
+	private String vehicleToken(String vin) {
+		Map<?, ?> answer = admin().post()
+			.uri("/vehicles/{vin}/token", vin)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		return (String) answer.get("token");
+	}
+
+	private static WebTestClient.ResponseSpec emptyImport(WebTestClient client) {
+		return client.post()
+			.uri("/vehicles/import")
+			.contentType(MediaType.valueOf("text/csv"))
+			.bodyValue("vin,regNr,customerId\n")
+			.exchange();
+	}
+
+	private static String createToken(WebTestClient client, String name, boolean readOnly) {
+		Map<?, ?> created = client.post()
+			.uri("/tokens")
+			.bodyValue(Map.of("name", name, "readOnly", readOnly))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		return (String) created.get("token");
+	}
+
+	private long tokenId(WebTestClient client, String token) {
+		// The list never shows tokens: of the two valid tokens named "ci", the older one
+		// is
+		// the token being rotated out.
+		List<Map<String, Object>> tokens = client.get()
+			.uri("/tokens")
+			.exchange()
+			.expectBody(LIST)
+			.returnResult()
+			.getResponseBody();
+		return tokens.stream()
+			.filter((t) -> "ci".equals(t.get("name")) && t.get("revokedAt") == null)
+			.mapToLong((t) -> ((Number) t.get("id")).longValue())
+			.min()
+			.orElseThrow();
+	}
+
+	private WebTestClient bearer(String token) {
+		return anonymous().mutate().defaultHeaders((headers) -> headers.setBearerAuth(token)).build();
 	}
 
 	private List<Write> writes() {

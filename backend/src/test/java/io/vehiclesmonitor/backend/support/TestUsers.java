@@ -5,8 +5,9 @@ import java.util.function.Consumer;
 import org.springframework.http.HttpHeaders;
 
 /**
- * TEST ONLY: the admin every test database starts with ({@code monitor.security.*} in the
- * test {@code config/application.yml}), for tests whose subject is not security.
+ * TEST ONLY: the admin every test database starts with and the gateway token every test
+ * application accepts ({@code monitor.security.*} in the test
+ * {@code config/application.yml}), for tests whose subject is not security.
  */
 public final class TestUsers {
 
@@ -14,7 +15,15 @@ public final class TestUsers {
 
 	public static final String ADMIN_PASSWORD = "test-admin-password";
 
+	/** The configured gateway token of every test application. */
+	public static final String GATEWAY_TOKEN = "gw_test-gateway-token";
+
 	private TestUsers() {
+	}
+
+	/** Adds the test gateway token, which may ping for every vehicle. */
+	public static Consumer<HttpHeaders> gateway() {
+		return (headers) -> headers.setBearerAuth(GATEWAY_TOKEN);
 	}
 
 	/** Adds the admin's HTTP Basic credentials. */

@@ -27,8 +27,9 @@ class SimulatorConfiguration {
 
 	/**
 	 * The management API client (fleet, customers, registration), with the configured
-	 * credentials. Pings go through their own client without them: the ping endpoint
-	 * needs no user, and checking a password hash per ping would cost the backend dearly.
+	 * user. Pings go through their own client with the gateway token instead: the ping
+	 * endpoint takes vehicle credentials, not users (and a password hash per ping would
+	 * cost the backend dearly).
 	 */
 	@Bean
 	WebClient backendWebClient(SimulatorProperties properties) {
@@ -49,7 +50,12 @@ class SimulatorConfiguration {
 
 	@Bean
 	PingTransport pingTransport(SimulatorProperties properties, Clock clock) {
-		WebClient pingClient = WebClient.builder().baseUrl(properties.backendUrl()).build();
+		WebClient.Builder pings = WebClient.builder().baseUrl(properties.backendUrl());
+		String token = properties.http().pingToken();
+		if (token != null && !token.isBlank()) {
+			pings.defaultHeaders((headers) -> headers.setBearerAuth(token));
+		}
+		WebClient pingClient = pings.build();
 		return switch (properties.transport()) {
 			case AMQP -> new AmqpPingTransport(properties.rabbitmq(), Math.min(properties.maxInFlight(), 32), clock);
 			case HTTP ->

@@ -125,7 +125,7 @@ class SimulationTests {
 						Duration.ofMinutes(5)),
 				new SimulatorProperties.Load(rate, Duration.ofSeconds(10), batchSize, Duration.ofMillis(10)),
 				new SimulatorProperties.Http(32, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(30),
-						null, null),
+						null, null, null),
 				new SimulatorProperties.Rabbitmq("127.0.0.1", 5672, "guest", "guest", "/", "vm.pings", "vm-simulator",
 						Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(30)));
 	}
