@@ -23,6 +23,9 @@ jar=$(ls backend/target/backend-*.jar | grep -v original | head -n 1)
 psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 
 prefix="bench-$$"
+# The benchmark's own admin (a fresh database each run); only for this local run.
+admin_password=$(head -c 18 /dev/urandom | base64)
+export MONITOR_ADMIN_PASSWORD=$admin_password
 # Fixed names: durable queues outlive the run, so a name per run would pile them up.
 topology=vm-bench-stream
 start_backend() {
@@ -70,12 +73,12 @@ t2=$(date +%s.%N)
   done ) > "$out/heap-samples.txt" &
 sampler=$!
 # A stream that breaks after the 200 header shows up only as a curl error (e.g. 18, partial file).
-if ! curl -sS -o /dev/null -w '%{size_download} %{time_total}\n' "localhost:$port/vehicles" > "$out/stream.txt"; then
+if ! curl -sS -u "admin:$admin_password" -o /dev/null -w '%{size_download} %{time_total}\n' "localhost:$port/vehicles" > "$out/stream.txt"; then
   echo "GET /vehicles (JSON) broke off, see $out/backend-run.log" >&2; exit 1
 fi
 read -r bytes seconds < "$out/stream.txt"
 kill "$sampler" 2>/dev/null || true
-if ! curl -sS -H 'Accept: application/x-ndjson' "localhost:$port/vehicles" > "$out/vehicles.ndjson"; then
+if ! curl -sS -u "admin:$admin_password" -H 'Accept: application/x-ndjson' "localhost:$port/vehicles" > "$out/vehicles.ndjson"; then
   echo "GET /vehicles (NDJSON) broke off after $(wc -l < "$out/vehicles.ndjson") rows, see $out/backend-run.log" >&2; exit 1
 fi
 count=$(wc -l < "$out/vehicles.ndjson")

@@ -66,14 +66,16 @@ class PingCredentials implements ReactiveAuthorizationManager<AuthorizationConte
 			return Mono.just(GRANTED);
 		}
 		return this.db
-			.sql("SELECT 1 AS ok FROM vehicle_tokens WHERE vin = :vin AND token_hash = :hash"
-					+ " UNION ALL SELECT 1 AS ok FROM gateway_tokens WHERE token_hash = :hash AND revoked_at IS NULL")
+			// One aggregate row, read to the end: cancelling a query half-read can leak
+			// its
+			// pooled connection.
+			.sql("SELECT (SELECT COUNT(*) FROM vehicle_tokens WHERE vin = :vin AND token_hash = :hash)"
+					+ " + (SELECT COUNT(*) FROM gateway_tokens WHERE token_hash = :hash AND revoked_at IS NULL) AS n")
 			.bind("vin", vin.toString())
 			.bind("hash", hash)
-			.map((row) -> 1)
-			.all()
-			.hasElements()
-			.map((found) -> found ? GRANTED : DENIED);
+			.map((row) -> row.get("n", Long.class))
+			.one()
+			.map((found) -> (found != null && found > 0) ? GRANTED : DENIED);
 	}
 
 	/**

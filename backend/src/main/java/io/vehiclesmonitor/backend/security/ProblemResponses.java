@@ -34,6 +34,13 @@ final class ProblemResponses implements ServerAuthenticationEntryPoint, ServerAc
 
 	@Override
 	public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
+		if (ex instanceof ThrottledAuthenticationManager.LoginThrottledException throttled) {
+			exchange.getResponse()
+				.getHeaders()
+				.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
+			return write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "too-many-logins", "Too many logins",
+					"Too many failed logins for this user or from this address; try again later.");
+		}
 		List<MediaType> accept = exchange.getRequest().getHeaders().getAccept();
 		if (accept.stream().noneMatch(MediaType.TEXT_EVENT_STREAM::equalsTypeAndSubtype)) {
 			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"vehicles-monitor\"");

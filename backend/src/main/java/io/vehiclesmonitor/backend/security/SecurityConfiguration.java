@@ -1,5 +1,7 @@
 package io.vehiclesmonitor.backend.security;
 
+import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.Set;
 
 import reactor.core.publisher.Mono;
@@ -60,11 +62,18 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	ReactiveAuthenticationManager authenticationManager(DatabaseUserDetailsService users, PasswordEncoder encoder) {
+	LoginThrottle loginThrottle(Clock clock, SecurityProperties properties) {
+		SecurityProperties.Login login = properties.login();
+		return new LoginThrottle(clock, login.window(), login.maxPerUser(), login.maxPerAddress(), login.maxKeys());
+	}
+
+	@Bean
+	ReactiveAuthenticationManager authenticationManager(DatabaseUserDetailsService users, PasswordEncoder encoder,
+			LoginThrottle throttle) {
 		UserDetailsRepositoryReactiveAuthenticationManager manager = new UserDetailsRepositoryReactiveAuthenticationManager(
 				users);
 		manager.setPasswordEncoder(encoder);
-		return manager;
+		return new ThrottledAuthenticationManager(manager, throttle);
 	}
 
 	@Bean
@@ -87,7 +96,7 @@ class SecurityConfiguration {
 				// A vehicle's own token or a gateway token, never a user.
 				.pathMatchers(HttpMethod.POST, PING)
 				.access(pingCredentials)
-				.pathMatchers("/users", "/users/**", "/gateway-tokens", "/gateway-tokens/**")
+				.pathMatchers("/users", "/users/**", "/gateway-tokens", "/gateway-tokens/**", "/audit")
 				.hasRole(Role.ADMIN.name())
 				.pathMatchers("/actuator/**")
 				.hasAnyRole(Role.ADMIN.name(), Role.OPERATOR.name())
@@ -108,6 +117,7 @@ class SecurityConfiguration {
 				.accessDeniedHandler(problems))
 			.addFilterAt(apiTokenFilter(apiTokens, problems), SecurityWebFiltersOrder.HTTP_BASIC)
 			.addFilterAfter(csrfCookie(), SecurityWebFiltersOrder.CSRF)
+			.addFilterAt(clientAddress(), SecurityWebFiltersOrder.FIRST)
 			.headers((headers) -> headers
 				.contentTypeOptions(ServerHttpSecurity.HeaderSpec.ContentTypeOptionsSpec::disable))
 			.build();
@@ -144,6 +154,19 @@ class SecurityConfiguration {
 		};
 	}
 
+	/** The client address, for {@link ThrottledAuthenticationManager}. */
+	private static WebFilter clientAddress() {
+		return (exchange, chain) -> {
+			InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+			String address = (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress()
+					: null;
+			return (address != null)
+					? chain.filter(exchange)
+						.contextWrite((context) -> context.put(ThrottledAuthenticationManager.ADDRESS, address))
+					: chain.filter(exchange);
+		};
+	}
+
 	/**
 	 * The CSRF token is created lazily; reading it on safe requests makes sure a page has
 	 * the {@code XSRF-TOKEN} cookie before its first write.
@@ -151,7 +174,8 @@ class SecurityConfiguration {
 	private static WebFilter csrfCookie() {
 		return (exchange, chain) -> {
 			Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-			if (token == null || !SAFE.contains(exchange.getRequest().getMethod())) {
+			if (token == null || !SAFE.contains(exchange.getRequest().getMethod())
+					|| exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
 				return chain.filter(exchange);
 			}
 			return token.then(chain.filter(exchange));

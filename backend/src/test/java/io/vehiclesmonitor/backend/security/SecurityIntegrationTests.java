@@ -46,6 +46,8 @@ class SecurityIntegrationTests {
 
 	static final String CUSTOMER = "sec-kalle";
 
+	static final String THROTTLED = "sec-throttled";
+
 	static final String PASSWORD = "a-long-test-password";
 
 	static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
@@ -119,6 +121,57 @@ class SecurityIntegrationTests {
 	void wrongPasswordAndUnknownUserAre401() {
 		as(OPERATOR, "not-the-password").get().uri("/vehicles").exchange().expectStatus().isUnauthorized();
 		as("nobody-at-all", PASSWORD).get().uri("/vehicles").exchange().expectStatus().isUnauthorized();
+	}
+
+	@Test
+	void repeatedWrongPasswordsLockTheUsernameOutWith429EvenForTheRightOne() {
+		createUser(THROTTLED, "OPERATOR", null);
+		for (int i = 0; i < 5; i++) {
+			as(THROTTLED, "wrong-password-" + i).get().uri("/vehicles").exchange().expectStatus().isUnauthorized();
+		}
+		as(THROTTLED, PASSWORD).get()
+			.uri("/vehicles")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+			.expectHeader()
+			.exists("Retry-After")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("/problems/too-many-logins");
+		// Other users from the same address are not locked out by one user's failures.
+		as(OPERATOR, PASSWORD).get().uri("/vehicles").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void successfulWritesAreAuditedWithWhoWhatAndWhenAndOnlyAdminReadsTheLog() {
+		java.time.OffsetDateTime before = java.time.OffsetDateTime.now().minusSeconds(1);
+		as(OPERATOR, PASSWORD).delete().uri("/users/{name}", CUSTOMER).exchange().expectStatus().isForbidden();
+		admin().put()
+			.uri("/users/{name}", CUSTOMER)
+			.bodyValue(Map.of("role", "CUSTOMER", "customerId", this.kalles))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		List<Map<String, Object>> entries = admin().get()
+			.uri("/audit?limit=5")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(LIST)
+			.returnResult()
+			.getResponseBody();
+		assertThat(entries.get(0)).containsEntry("actor", TestUsers.ADMIN)
+			.containsEntry("action", "PUT")
+			.containsEntry("target", "/users/" + CUSTOMER)
+			.containsEntry("status", 200);
+		assertThat(java.time.OffsetDateTime.parse((String) entries.get(0).get("at"))).isAfter(before);
+		// The refused delete changed nothing and is not in the log.
+		assertThat(entries).noneMatch((entry) -> OPERATOR.equals(entry.get("actor")));
+		as(OPERATOR, PASSWORD).get().uri("/audit").exchange().expectStatus().isForbidden();
+		as(CUSTOMER, PASSWORD).get().uri("/audit").exchange().expectStatus().isForbidden();
 	}
 
 	@Test
