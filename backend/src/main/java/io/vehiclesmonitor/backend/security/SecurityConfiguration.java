@@ -26,6 +26,8 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.header.CacheControlServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.ServerHttpHeadersWriter;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.MediaTypeServerWebExchangeMatcher;
@@ -90,8 +92,11 @@ class SecurityConfiguration {
 		return http.authenticationManager(authenticationManager)
 			.securityContextRepository(sessions)
 			.authorizeExchange((exchanges) -> exchanges
-				.pathMatchers("/login", "/login.html", "/css/**", "/js/login.js", "/js/csrf.js", "/favicon.svg",
-						"/actuator/health", "/actuator/health/**", "/actuator/info")
+				// The dashboard's code and styles hold no data: served to anyone, without
+				// a
+				// session lookup, and cacheable.
+				.pathMatchers("/login", "/login.html", "/css/**", "/js/**", "/favicon.svg", "/actuator/health",
+						"/actuator/health/**", "/actuator/info")
 				.permitAll()
 				// A vehicle's own token or a gateway token, never a user.
 				.pathMatchers(HttpMethod.POST, PING)
@@ -119,7 +124,9 @@ class SecurityConfiguration {
 			.addFilterAfter(csrfCookie(), SecurityWebFiltersOrder.CSRF)
 			.addFilterAt(clientAddress(), SecurityWebFiltersOrder.FIRST)
 			.headers((headers) -> headers
-				.contentTypeOptions(ServerHttpSecurity.HeaderSpec.ContentTypeOptionsSpec::disable))
+				.contentTypeOptions(ServerHttpSecurity.HeaderSpec.ContentTypeOptionsSpec::disable)
+				.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable)
+				.writer(noStoreExceptStaticFiles()))
 			.build();
 	}
 
@@ -151,6 +158,19 @@ class SecurityConfiguration {
 			return ping.matches(exchange)
 				.flatMap((match) -> match.isMatch() ? ServerWebExchangeMatcher.MatchResult.notMatch()
 						: ServerWebExchangeMatcher.MatchResult.match());
+		};
+	}
+
+	/**
+	 * {@code Cache-Control: no-store} (and friends) on everything but the dashboard's
+	 * static code and styles, which browsers may keep and revalidate.
+	 */
+	private static ServerHttpHeadersWriter noStoreExceptStaticFiles() {
+		ServerHttpHeadersWriter noStore = new CacheControlServerHttpHeadersWriter();
+		return (exchange) -> {
+			String path = exchange.getRequest().getPath().pathWithinApplication().value();
+			boolean staticFile = path.startsWith("/js/") || path.startsWith("/css/") || path.equals("/favicon.svg");
+			return staticFile ? Mono.empty() : noStore.writeHttpHeaders(exchange);
 		};
 	}
 
