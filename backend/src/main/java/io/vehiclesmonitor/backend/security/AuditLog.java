@@ -10,7 +10,6 @@ import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -30,8 +29,7 @@ import org.springframework.web.server.WebFilterChain;
  * logged and does not fail the request (the change is already committed).
  */
 @Component
-@Order(0)
-class AuditLog implements WebFilter {
+class AuditLog {
 
 	private static final Log log = LogFactory.getLog(AuditLog.class);
 
@@ -47,8 +45,16 @@ class AuditLog implements WebFilter {
 		this.clock = clock;
 	}
 
-	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+	/**
+	 * The filter, placed in the security chain after authorization (so only allowed
+	 * requests reach it and the user is known). Not a bean of its own: web slices would
+	 * pick it up without a database.
+	 */
+	WebFilter filter() {
+		return this::filter;
+	}
+
+	private Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		String path = exchange.getRequest().getPath().pathWithinApplication().value();
 		if (!WRITES.contains(exchange.getRequest().getMethod()) || !audited(path)) {
 			return chain.filter(exchange);

@@ -81,7 +81,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, JsonMapper json,
 			ReactiveAuthenticationManager authenticationManager, DatabaseSessions sessions, ApiTokens apiTokens,
-			PingCredentials pingCredentials) {
+			PingCredentials pingCredentials, AuditLog audit) {
 		ProblemResponses problems = new ProblemResponses(json);
 		MediaTypeServerWebExchangeMatcher browserPage = new MediaTypeServerWebExchangeMatcher(MediaType.TEXT_HTML);
 		browserPage.setIgnoredMediaTypes(Set.of(MediaType.ALL));
@@ -123,6 +123,7 @@ class SecurityConfiguration {
 			.addFilterAt(apiTokenFilter(apiTokens, problems), SecurityWebFiltersOrder.HTTP_BASIC)
 			.addFilterAfter(csrfCookie(), SecurityWebFiltersOrder.CSRF)
 			.addFilterAt(clientAddress(), SecurityWebFiltersOrder.FIRST)
+			.addFilterAfter(audit.filter(), SecurityWebFiltersOrder.AUTHORIZATION)
 			.headers((headers) -> headers
 				.contentTypeOptions(ServerHttpSecurity.HeaderSpec.ContentTypeOptionsSpec::disable)
 				.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable)
