@@ -29,6 +29,10 @@ import org.springframework.util.unit.DataSize;
  * when the queue is full is answered 503 at once
  * @param httpTimeout longest an HTTP request waits for its ping to be applied before it
  * is answered 503 (the ping stays queued and is still applied)
+ * @param replicaTtl how long a replica's published watermark keeps holding back the
+ * others' sweeps after its last write; keep it above the broker's detection of a dead
+ * consumer (about twice {@code monitor.rabbitmq.heartbeat}), so a dead replica's
+ * unacknowledged pings are redelivered before it stops counting
  */
 @ConfigurationProperties("monitor.ingest")
 public record IngestProperties(@DefaultValue("500") int prefetch, @DefaultValue("200") int maxBatch,
@@ -37,7 +41,7 @@ public record IngestProperties(@DefaultValue("500") int prefetch, @DefaultValue(
 		@DefaultValue("1000") long backlogThreshold, @DefaultValue("1s") Duration backlogPollInterval,
 		@DefaultValue("100ms") Duration retryBackoff, @DefaultValue("5s") Duration retryBackoffMax,
 		@DefaultValue("10s") Duration applyTimeout, @DefaultValue("1000") int httpQueueCapacity,
-		@DefaultValue("5s") Duration httpTimeout) {
+		@DefaultValue("5s") Duration httpTimeout, @DefaultValue("30s") Duration replicaTtl) {
 
 	/**
 	 * Settings as in the defaults, for tests and tools that build the pipeline by hand.
@@ -45,7 +49,7 @@ public record IngestProperties(@DefaultValue("500") int prefetch, @DefaultValue(
 	public static IngestProperties defaults() {
 		return new IngestProperties(500, 200, Duration.ofMillis(20), 4, DataSize.ofKilobytes(64), Duration.ofSeconds(5),
 				1000, Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(10),
-				1000, Duration.ofSeconds(5));
+				1000, Duration.ofSeconds(5), Duration.ofSeconds(30));
 	}
 
 }

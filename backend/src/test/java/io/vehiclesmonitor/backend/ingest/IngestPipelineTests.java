@@ -154,7 +154,7 @@ class IngestPipelineTests {
 	private IngestPipeline pipeline(int maxBatch) {
 		IngestProperties properties = new IngestProperties(50, maxBatch, Duration.ofMillis(20), 2,
 				DataSize.ofKilobytes(64), Duration.ofSeconds(5), 1000, Duration.ofSeconds(1), Duration.ofMillis(10),
-				Duration.ofMillis(50), Duration.ofMillis(500), 1000, Duration.ofSeconds(5));
+				Duration.ofMillis(50), Duration.ofMillis(500), 1000, Duration.ofSeconds(5), Duration.ofSeconds(30));
 		return new IngestPipeline(new PingDecoder(new JsonMapper(), properties), this.processor, properties,
 				new IngestMetrics(this.meters), Clock.systemUTC(), IngestMetrics.AMQP);
 	}
