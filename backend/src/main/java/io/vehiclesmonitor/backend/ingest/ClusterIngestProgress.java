@@ -20,11 +20,18 @@ import org.springframework.context.SmartLifecycle;
 /**
  * The ingest progress the sweep uses in the distributed run: the minimum over every live
  * replica's local watermark, so pings a stalled replica holds unacknowledged hold back
- * the sweeps of all replicas. Every poll it publishes the local watermark to the hash
- * {@code P:{0}:watermarks} (field = a random id of this process), reads the others'
- * entries and removes the stale ones; {@link #watermark()} only reads what the last poll
- * cached, so a sweep costs no Redis call. If Redis is unreachable the last entries read
- * keep counting until they go stale, then the local watermark alone applies.
+ * the sweeps of all replicas. Every {@code monitor.ingest.watermark-interval} it
+ * publishes the local watermark to the hash {@code P:{0}:watermarks} (field = a random id
+ * of this process), reads the others' entries and removes the stale ones;
+ * {@link #watermark()} only reads what the last poll cached, so a sweep costs no Redis
+ * call. If Redis is unreachable the last entries read keep counting until they go stale,
+ * then the local watermark alone applies.
+ * <p>
+ * A replica whose own watermark has been behind for longer than the TTL (typically: cut
+ * off from the broker) withdraws its entry instead: by then the broker has redelivered
+ * whatever it held to the others, and a backlog in the queue holds every replica's own
+ * watermark back anyway. Without that, one replica cut off from the broker would stop
+ * every disconnect in the cluster for as long as its outage lasts.
  */
 final class ClusterIngestProgress implements IngestProgress, SmartLifecycle {
 
@@ -44,6 +51,8 @@ final class ClusterIngestProgress implements IngestProgress, SmartLifecycle {
 
 	private final Duration pollInterval;
 
+	private final Duration ttl;
+
 	private final Clock clock;
 
 	private volatile List<ClusterWatermark.Entry> others = List.of();
@@ -56,7 +65,8 @@ final class ClusterIngestProgress implements IngestProgress, SmartLifecycle {
 		this.commands = commands;
 		this.key = key;
 		this.cluster = new ClusterWatermark(properties.replicaTtl());
-		this.pollInterval = properties.backlogPollInterval();
+		this.pollInterval = properties.watermarkInterval();
+		this.ttl = properties.replicaTtl();
 		this.clock = clock;
 	}
 
@@ -74,13 +84,16 @@ final class ClusterIngestProgress implements IngestProgress, SmartLifecycle {
 		return this.replica;
 	}
 
-	/** One poll: publish ours, read the others', remove the stale ones. */
+	/**
+	 * One poll: publish ours (or withdraw it), read the others', remove the stale ones.
+	 */
 	Mono<Void> publish() {
 		return Mono.defer(() -> {
 			Instant now = this.clock.instant();
-			String value = ClusterWatermark.encode(this.local.watermark(), now);
-			return this.commands.hset(this.key, this.replica, value)
-				.thenMany(this.commands.hgetall(this.key))
+			Instant local = this.local.watermark();
+			Mono<?> write = local.isBefore(now.minus(this.ttl)) ? this.commands.hdel(this.key, this.replica)
+					: this.commands.hset(this.key, this.replica, ClusterWatermark.encode(local, now));
+			return write.thenMany(this.commands.hgetall(this.key))
 				.collectMap(KeyValue::getKey, KeyValue::getValue)
 				.flatMap((entries) -> {
 					ClusterWatermark.Reading reading = this.cluster.read(entries, this.replica, now);

@@ -94,20 +94,25 @@ class StatusSweeper implements SmartLifecycle {
 	}
 
 	/**
-	 * How long to sleep before the next sweep: until the earliest deadline, within
-	 * {@code [MIN_PAUSE, interval]}. While the watermark is behind, a deadline may not be
-	 * swept when it passes, and nobody knows when the watermark moves on, so the regular
+	 * How long to sleep before the next sweep: until the watermark passes the earliest
+	 * deadline, within {@code [MIN_PAUSE, interval]}. The watermark normally follows the
+	 * clock a little behind (pings in transit, the other replicas' last report), so the
+	 * deadline is due that much later. A watermark further behind than one interval is
+	 * held by a backlog or an outage and nobody knows when it moves on, so the regular
 	 * interval applies.
 	 */
 	Mono<Duration> nextPause() {
 		return Mono.defer(this.store::nextDeadline).map((deadline) -> {
 			Instant now = this.clock.instant();
-			if (this.progress.watermark().isBefore(now)) {
+			Duration lag = Duration.between(this.progress.watermark(), now);
+			if (lag.compareTo(this.interval) > 0) {
 				return this.interval;
 			}
 			// one ms more: the scheduler's timer and the clock may disagree by a little,
 			// and waking a hair early would find the deadline not yet due
-			Duration untilDue = Duration.between(now, deadline).plusMillis(1);
+			Duration untilDue = Duration.between(now, deadline)
+				.plus(lag.isNegative() ? Duration.ZERO : lag)
+				.plusMillis(1);
 			Duration pause = (untilDue.compareTo(MIN_PAUSE) < 0) ? MIN_PAUSE : untilDue;
 			return (pause.compareTo(this.interval) < 0) ? pause : this.interval;
 		}).defaultIfEmpty(this.interval).onErrorResume((ex) -> {

@@ -28,7 +28,7 @@ class ClusterIngestProgressIntegrationTests {
 
 	private final String key = ClusterIngestProgress.key(this.redis.properties.keyPrefix());
 
-	private final MutableClock clock = new MutableClock(T0.plusSeconds(60));
+	private final MutableClock clock = new MutableClock(T0.plusSeconds(10));
 
 	private final IngestProperties properties = IngestProperties.defaults();
 
@@ -65,6 +65,28 @@ class ClusterIngestProgressIntegrationTests {
 
 		assertThat(alive.watermark()).isEqualTo(this.clock.instant());
 		assertThat(this.redis.connection.sync().hgetall(this.key)).containsOnlyKeys(alive.replica());
+	}
+
+	@Test
+	void aReplicaBehindForLongerThanTheTtlWithdrawsItsEntrySoItNoLongerHoldsTheOthersBack() {
+		ClusterIngestProgress cutOff = replica(T0);
+		ClusterIngestProgress healthy = caughtUpReplica();
+		publish(cutOff);
+		publish(healthy);
+		assertThat(healthy.watermark()).isEqualTo(T0);
+
+		// the clock starts 10 s after T0: now exactly one TTL after it
+		this.clock.advance(this.properties.replicaTtl().minusSeconds(10));
+		publish(cutOff);
+		publish(healthy);
+		assertThat(healthy.watermark()).as("behind for exactly the TTL still counts").isEqualTo(T0);
+
+		this.clock.advance(Duration.ofMillis(1));
+		publish(cutOff);
+		publish(healthy);
+		assertThat(this.redis.connection.sync().hgetall(this.key)).containsOnlyKeys(healthy.replica());
+		assertThat(healthy.watermark()).isEqualTo(this.clock.instant());
+		assertThat(cutOff.watermark()).as("its own sweeps still stop at its own watermark").isEqualTo(T0);
 	}
 
 	@Test

@@ -34,7 +34,8 @@ class RabbitPingSourceContractIntegrationTests extends PingSourceContractTests {
 
 	private final IngestProperties ingest = new IngestProperties(PREFETCH, 200, Duration.ofMillis(20), 4,
 			DataSize.ofKilobytes(64), Duration.ofSeconds(5), 1000, Duration.ofSeconds(1), Duration.ofMillis(100),
-			Duration.ofMillis(500), Duration.ofSeconds(10), 1000, Duration.ofSeconds(5), Duration.ofSeconds(30));
+			Duration.ofMillis(500), Duration.ofSeconds(10), 1000, Duration.ofSeconds(5), Duration.ofSeconds(30),
+			Duration.ofMillis(100), Duration.ofMillis(100));
 
 	private final RabbitMqConnection connection = new RabbitMqConnection(this.rabbit);
 

@@ -173,6 +173,36 @@ class StatusSweeperTests {
 		}
 	}
 
+	@Test
+	void aWatermarkFollowingTheClockALittleBehindIsWaitedForNotPolled() {
+		VirtualTimeScheduler time = VirtualTimeScheduler.create();
+		Clock virtualClock = new SchedulerClock(time);
+		StatusStore store = InMemoryStatusStoreFactory.create(new TestFleet(), virtualClock);
+		store.upsert(List.of(new RegisteredVehicle(VIN, Duration.ofMillis(2100)))).block();
+		store.apply(List.of(new Ping(VIN, T0))).block();
+		List<Instant> sweeps = new CopyOnWriteArrayList<>();
+		StatusStore recording = new SweepOnlyStore((limit) -> {
+			sweeps.add(limit);
+			return store.sweep(limit);
+		}, store.nextDeadline());
+		Duration lag = Duration.ofMillis(150);
+		StatusSweeper sweeper = new StatusSweeper(recording, () -> virtualClock.instant().minus(lag), virtualClock,
+				StatusProperties.defaults(), this.metrics, time);
+		sweeper.start();
+		try {
+			time.advanceTimeBy(Duration.ofMillis(2250));
+			assertThat(statusOf(store).status()).isEqualTo(Status.CONNECTED);
+			time.advanceTimeBy(Duration.ofMillis(10));
+			assertThat(statusOf(store)).isEqualTo(new VehicleState(VIN, Status.DISCONNECTED, T0, T0.plusMillis(2100)));
+			// the first tick, one interval later (the longest pause), then just as the
+			// watermark passed the deadline
+			assertThat(sweeps).containsExactly(T0.plusMillis(850), T0.plusMillis(1850), T0.plusMillis(2101));
+		}
+		finally {
+			sweeper.stop();
+		}
+	}
+
 	private static VehicleState statusOf(StatusStore store) {
 		return store.states(List.of(VIN)).block().get(VIN);
 	}
