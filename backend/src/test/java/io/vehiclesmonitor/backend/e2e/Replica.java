@@ -73,6 +73,15 @@ final class Replica implements AutoCloseable {
 		return this.context.getBean(RabbitMqConnection.class).isConnected();
 	}
 
+	/** The status of one Actuator health component, e.g. {@code rabbitmq}. */
+	String health(String component) {
+		String body = this.web.get()
+			.uri("/actuator/health/" + component)
+			.exchangeToMono((response) -> response.bodyToMono(String.class))
+			.block(HTTP_TIMEOUT);
+		return json.readTree(body).get("status").asString();
+	}
+
 	long createCustomer(String name, Integer intervalSeconds, Integer graceSeconds) {
 		String body = "{\"name\":\"" + name
 				+ "\",\"address\":\"Testvägen 1, 111 11 Stockholm\",\"pingIntervalSeconds\":" + intervalSeconds
