@@ -3,7 +3,6 @@ package io.vehiclesmonitor.backend.e2e;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,15 +34,7 @@ class BrokerConnectionCutsIntegrationTests {
 			Replica a = cluster.startReplica();
 			Replica b = cluster.startReplica();
 			await().atMost(LONG).until(() -> a.brokerConnected() && b.brokerConnected());
-			long customer = a.createCustomer("Cuts " + PingPublisher.randomVin(), null, null);
-			List<String> vins = new ArrayList<>();
-			while (vins.size() < 500) {
-				String vin = PingPublisher.randomVin();
-				if (!vins.contains(vin)) {
-					vins.add(vin);
-				}
-			}
-			assertThat(a.importVehicles(customer, vins)).isEqualTo(vins.size());
+			List<String> vins = a.registerFleet("Cuts", 500, null, null);
 
 			for (int round = 0; round < ROUNDS; round++) {
 				Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);

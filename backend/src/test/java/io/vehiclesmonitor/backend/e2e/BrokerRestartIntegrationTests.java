@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,15 +37,7 @@ class BrokerRestartIntegrationTests {
 			Replica b = cluster.startReplica();
 			List<Replica> replicas = List.of(a, b);
 			await().atMost(LONG).until(() -> a.brokerConnected() && b.brokerConnected());
-			long customer = a.createCustomer("Restart " + PingPublisher.randomVin(), null, null);
-			List<String> vins = new ArrayList<>();
-			while (vins.size() < 2000) {
-				String vin = PingPublisher.randomVin();
-				if (!vins.contains(vin)) {
-					vins.add(vin);
-				}
-			}
-			assertThat(a.importVehicles(customer, vins)).isEqualTo(vins.size());
+			List<String> vins = a.registerFleet("Restart", 2000, null, null);
 
 			Map<String, Instant> confirmed = new ConcurrentHashMap<>();
 			AtomicBoolean publishing = new AtomicBoolean(true);

@@ -3,7 +3,6 @@ package io.vehiclesmonitor.backend.e2e;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,12 +46,7 @@ class StalledReplicaIntegrationTests {
 			await().atMost(Duration.ofMinutes(2)).until(() -> a.brokerConnected() && b.brokerConnected());
 			try (SseRecorder stream = new SseRecorder(a)) {
 				await().atMost(Duration.ofMinutes(2)).until(stream::ready);
-				long customer = a.createCustomer("Stall " + PingPublisher.randomVin(), 5, 1);
-				List<String> vins = new ArrayList<>();
-				for (int i = 0; i < 200; i++) {
-					vins.add(PingPublisher.randomVin());
-				}
-				assertThat(a.importVehicles(customer, vins)).isEqualTo(vins.size());
+				List<String> vins = a.registerFleet("Stall", 200, 5, 1);
 				Instant first = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 				for (String vin : vins) {
 					cluster.publisher.publish(vin, first);
