@@ -9,8 +9,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Standalone ingest progress: pings are applied within the HTTP request that carries them
- * and there is no broker to fall behind, so ingestion is always caught up.
+ * Standalone ingest progress: pings are applied within moments of the HTTP request that
+ * carries them and there is no broker to fall behind, so ingestion is caught up except
+ * for the pings being applied right now ({@link PingsInFlight}).
  */
 @Component
 @ConditionalOnProperty(name = "monitor.mode", havingValue = "standalone", matchIfMissing = true)
@@ -18,13 +19,16 @@ public class InProcessIngestProgress implements IngestProgress {
 
 	private final Clock clock;
 
-	public InProcessIngestProgress(Clock clock) {
+	private final PingsInFlight inFlight;
+
+	InProcessIngestProgress(Clock clock, PingsInFlight inFlight) {
 		this.clock = clock;
+		this.inFlight = inFlight;
 	}
 
 	@Override
 	public Instant watermark() {
-		return this.clock.instant();
+		return this.inFlight.bound(this.clock.instant());
 	}
 
 }

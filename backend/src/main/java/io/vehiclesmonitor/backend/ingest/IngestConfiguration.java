@@ -40,15 +40,21 @@ class IngestConfiguration {
 	}
 
 	@Bean
+	PingsInFlight pingsInFlight() {
+		return new PingsInFlight();
+	}
+
+	@Bean
 	InProcessPingSource inProcessPingSource(IngestProperties properties) {
 		return new InProcessPingSource(properties.httpQueueCapacity(), properties.prefetch());
 	}
 
 	@Bean
 	IngestConsumer httpIngestConsumer(PingDecoder decoder, PingProcessor processor, IngestProperties properties,
-			IngestMetrics metrics, Clock clock, InProcessPingSource source) {
+			IngestMetrics metrics, Clock clock, InProcessPingSource source, PingsInFlight inFlight) {
 		return new IngestConsumer(
-				new IngestPipeline(decoder, processor, properties, metrics, clock, IngestMetrics.HTTP), source);
+				new IngestPipeline(decoder, processor, properties, metrics, clock, IngestMetrics.HTTP, inFlight),
+				source);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -63,15 +69,16 @@ class IngestConfiguration {
 
 		@Bean
 		IngestConsumer ingestConsumer(PingDecoder decoder, PingProcessor processor, IngestProperties properties,
-				IngestMetrics metrics, Clock clock, RabbitPingSource source) {
+				IngestMetrics metrics, Clock clock, RabbitPingSource source, PingsInFlight inFlight) {
 			return new IngestConsumer(
-					new IngestPipeline(decoder, processor, properties, metrics, clock, IngestMetrics.AMQP), source);
+					new IngestPipeline(decoder, processor, properties, metrics, clock, IngestMetrics.AMQP, inFlight),
+					source);
 		}
 
 		@Bean
 		RabbitIngestProgress rabbitIngestProgress(RabbitPingSource source, RabbitMqConnection connection,
-				IngestProperties properties, Clock clock) {
-			return new RabbitIngestProgress(source, connection, properties, clock);
+				IngestProperties properties, Clock clock, PingsInFlight inFlight) {
+			return new RabbitIngestProgress(source, connection, properties, clock, inFlight);
 		}
 
 	}

@@ -38,14 +38,17 @@ final class IngestPipeline {
 
 	private final String source;
 
+	private final PingsInFlight inFlight;
+
 	/**
 	 * A pipeline for one source.
 	 * @param source the {@code source} tag of its metrics ({@link IngestMetrics#AMQP} or
 	 * {@link IngestMetrics#HTTP})
 	 */
 	IngestPipeline(PingDecoder decoder, PingProcessor processor, IngestProperties properties, IngestMetrics metrics,
-			Clock clock, String source) {
+			Clock clock, String source, PingsInFlight inFlight) {
 		this.source = source;
+		this.inFlight = inFlight;
 		this.decoder = decoder;
 		this.processor = processor;
 		this.properties = properties;
@@ -86,7 +89,9 @@ final class IngestPipeline {
 		}
 		Decoded.Valid valid = (Decoded.Valid) decoded;
 		valid.times().forEach(this.metrics::receiveTime);
-		MessageTracker tracker = new MessageTracker(message, valid.pings().size());
+		Instant oldest = valid.pings().stream().map(Ping::receivedAt).min(Instant::compareTo).orElseThrow();
+		MessageTracker tracker = new MessageTracker(message, valid.pings().size(), oldest);
+		this.inFlight.hold(oldest);
 		return Flux.fromIterable(valid.pings()).map((ping) -> new Pending(ping, tracker));
 	}
 
@@ -136,6 +141,10 @@ final class IngestPipeline {
 	}
 
 	private Mono<Void> settle(MessageTracker tracker, Duration requeueDelay) {
+		return settlement(tracker, requeueDelay).doFinally((signal) -> this.inFlight.release(tracker.oldest()));
+	}
+
+	private Mono<Void> settlement(MessageTracker tracker, Duration requeueDelay) {
 		PingSource.SourcedMessage message = tracker.message();
 		return switch (tracker.outcome()) {
 			case ACK -> quietly(message.ack(), "ack");

@@ -1,5 +1,6 @@
 package io.vehiclesmonitor.backend.ingest;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,19 +17,27 @@ final class MessageTracker {
 
 	private final PingSource.SourcedMessage message;
 
+	private final Instant oldest;
+
 	private final List<String> unknownVins = new ArrayList<>();
 
 	private int remaining;
 
 	private boolean failed;
 
-	MessageTracker(PingSource.SourcedMessage message, int pings) {
+	MessageTracker(PingSource.SourcedMessage message, int pings, Instant oldest) {
 		this.message = message;
 		this.remaining = pings;
+		this.oldest = oldest;
 	}
 
 	PingSource.SourcedMessage message() {
 		return this.message;
+	}
+
+	/** Receive time of the message's oldest ping. */
+	Instant oldest() {
+		return this.oldest;
 	}
 
 	/** Records one ping's result; true when it was the message's last one. */

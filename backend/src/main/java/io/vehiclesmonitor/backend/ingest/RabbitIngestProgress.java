@@ -13,10 +13,13 @@ import reactor.core.publisher.Mono;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Distributed ingest progress: polls the ping queue's depth (a passive declare) every
- * {@code monitor.ingest.backlog-poll-interval} and feeds the {@link Watermark}. A poll
- * that fails counts as behind, one that hangs lets the observations go stale; either way
- * the watermark freezes, as it does at once on a lost connection.
+ * Distributed ingest progress of this replica: polls the ping queue's depth (a passive
+ * declare) every {@code monitor.ingest.backlog-poll-interval} and feeds the
+ * {@link Watermark}. A poll that fails counts as behind, one that hangs lets the
+ * observations go stale; either way the watermark freezes, as it does at once on a lost
+ * connection. The watermark also stays {@code monitor.ingest.transit-allowance} behind
+ * the clock (pings on their way from the edge) and before the oldest ping this replica
+ * holds ({@link PingsInFlight}: the queue depth does not count delivered messages).
  */
 final class RabbitIngestProgress implements IngestProgress, SmartLifecycle {
 
@@ -30,10 +33,13 @@ final class RabbitIngestProgress implements IngestProgress, SmartLifecycle {
 
 	private final Watermark watermark;
 
+	private final PingsInFlight inFlight;
+
 	private volatile Disposable polling;
 
 	RabbitIngestProgress(RabbitPingSource source, RabbitMqConnection connection, IngestProperties properties,
-			Clock clock) {
+			Clock clock, PingsInFlight inFlight) {
+		this.inFlight = inFlight;
 		this.source = source;
 		this.connection = connection;
 		this.properties = properties;
@@ -43,7 +49,8 @@ final class RabbitIngestProgress implements IngestProgress, SmartLifecycle {
 
 	@Override
 	public Instant watermark() {
-		return this.watermark.at(this.clock.instant(), this.connection.isConnected());
+		Instant observed = this.watermark.at(this.clock.instant(), this.connection.isConnected());
+		return this.inFlight.bound(observed.minus(this.properties.transitAllowance()));
 	}
 
 	@Override

@@ -43,25 +43,31 @@ class StatusHistoryWriter implements SmartLifecycle {
 
 	private final StatusMetrics metrics;
 
+	private final UnwrittenChanges unwritten;
+
 	private volatile Disposable subscription;
 
-	StatusHistoryWriter(ChangeBus bus, DatabaseClient database, StatusMetrics metrics) {
+	StatusHistoryWriter(ChangeBus bus, DatabaseClient database, StatusMetrics metrics, UnwrittenChanges unwritten) {
 		this.bus = bus;
 		this.database = database;
 		this.metrics = metrics;
+		this.unwritten = unwritten;
 	}
 
 	@Override
 	public void start() {
 		this.subscription = this.bus.changes()
-			.onBackpressureBuffer(BUFFER, (dropped) -> this.metrics.error("history-overflow"),
-					BufferOverflowStrategy.DROP_OLDEST)
+			.doOnNext(this.unwritten::received)
+			.onBackpressureBuffer(BUFFER, (dropped) -> {
+				this.unwritten.settled(dropped);
+				this.metrics.error("history-overflow");
+			}, BufferOverflowStrategy.DROP_OLDEST)
 			.bufferTimeout(BATCH, Duration.ofSeconds(1), true)
 			.concatMap((batch) -> write(batch).onErrorResume((ex) -> {
 				logger.warn("Could not write " + batch.size() + " status changes to the history: " + ex);
 				this.metrics.error("history");
 				return Mono.empty();
-			}))
+			}).doFinally((signal) -> this.unwritten.settled(batch)))
 			.subscribe();
 	}
 

@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Status engine settings ({@code monitor.status.*}).
  *
- * @param sweepInterval how often overdue vehicles are disconnected; a disconnect is
- * published at most this late (and stamped with its true deadline anyway)
+ * @param sweepInterval longest pause between two sweeps; the sweeper wakes earlier, at
+ * the earliest pending deadline, while ingestion is caught up (a disconnect is stamped
+ * with its true deadline anyway)
  * @param sweepBatch most vehicles disconnected by one store call; a sweep repeats calls
  * until nothing is due
  * @param scriptBatch most pings or vehicles per store script call (ping batches,

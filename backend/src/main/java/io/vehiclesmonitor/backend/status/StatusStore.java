@@ -21,4 +21,14 @@ public interface StatusStore extends PingProcessor, LiveStatus, FleetSync {
 	 */
 	Mono<Integer> sweep(Instant limit);
 
+	/**
+	 * The earliest deadline of any Connected vehicle, due or not, so the sweeper can wake
+	 * up right at it instead of at its next regular tick.
+	 * @return that deadline, or empty when no vehicle is Connected (or the store cannot
+	 * tell, in which case the sweeper keeps its regular interval)
+	 */
+	default Mono<Instant> nextDeadline() {
+		return Mono.empty();
+	}
+
 }

@@ -56,7 +56,10 @@ public class RabbitMqConnection implements DisposableBean {
 		factory.setAutomaticRecoveryEnabled(true);
 		factory.setTopologyRecoveryEnabled(true);
 		factory.setNetworkRecoveryInterval(properties.recoveryInterval().toMillis());
-		factory.setRequestedHeartbeat(15);
+		// Both sides declare a peer dead after about two missed heartbeats; the broker
+		// then
+		// requeues its unacknowledged pings (see monitor.ingest.replica-ttl).
+		factory.setRequestedHeartbeat((int) Math.max(1, properties.heartbeat().toSeconds()));
 		// A declare or passive declare that gets no answer fails after this instead of
 		// holding a worker thread for the client's default ten minutes.
 		factory.setChannelRpcTimeout(RPC_TIMEOUT_MILLIS);

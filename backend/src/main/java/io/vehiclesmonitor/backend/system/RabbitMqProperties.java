@@ -21,6 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param routingKey binding key of the queue on the exchange
  * @param deadLetterExchange fanout exchange receiving rejected messages
  * @param deadLetterQueue durable queue keeping rejected messages for inspection
+ * @param heartbeat AMQP heartbeat requested from the broker; a dead or half-open peer is
+ * detected after about two missed heartbeats, so the broker redelivers a dead consumer's
+ * unacknowledged pings within about twice this (keep that below
+ * {@code monitor.ingest.replica-ttl})
  */
 @ConfigurationProperties("monitor.rabbitmq")
 public record RabbitMqProperties(@DefaultValue("localhost") String host, @DefaultValue("5672") int port,
@@ -28,6 +32,6 @@ public record RabbitMqProperties(@DefaultValue("localhost") String host, @Defaul
 		@DefaultValue("/") String virtualHost, @DefaultValue("vehicles-monitor") String connectionName,
 		@DefaultValue("2s") Duration recoveryInterval, @DefaultValue("vm.pings") String exchange,
 		@DefaultValue("vm.pings") String queue, @DefaultValue("ping.#") String routingKey,
-		@DefaultValue("vm.pings.dlx") String deadLetterExchange,
-		@DefaultValue("vm.pings.dead") String deadLetterQueue) {
+		@DefaultValue("vm.pings.dlx") String deadLetterExchange, @DefaultValue("vm.pings.dead") String deadLetterQueue,
+		@DefaultValue("10s") Duration heartbeat) {
 }

@@ -289,16 +289,7 @@ class DistributedEngineIntegrationTests {
 	}
 
 	private List<String> register(int count, Integer intervalSeconds, Integer graceSeconds) {
-		long customer = this.a.createCustomer("E2E " + PingPublisher.randomVin(), intervalSeconds, graceSeconds);
-		List<String> vins = new ArrayList<>();
-		while (vins.size() < count) {
-			String vin = PingPublisher.randomVin();
-			if (!vins.contains(vin)) {
-				vins.add(vin);
-			}
-		}
-		assertThat(this.a.importVehicles(customer, vins)).isEqualTo(count);
-		return vins;
+		return this.a.registerFleet("E2E", count, intervalSeconds, graceSeconds);
 	}
 
 	private void awaitChanges(List<String> vins, String status) {

@@ -3,7 +3,9 @@ package io.vehiclesmonitor.backend.e2e;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -74,6 +76,15 @@ final class Replica implements AutoCloseable {
 		return this.context.getBean(RabbitMqConnection.class).isConnected();
 	}
 
+	/** The status of one Actuator health component, e.g. {@code rabbitmq}. */
+	String health(String component) {
+		String body = this.web.get()
+			.uri("/actuator/health/" + component)
+			.exchangeToMono((response) -> response.bodyToMono(String.class))
+			.block(HTTP_TIMEOUT);
+		return json.readTree(body).get("status").asString();
+	}
+
 	long createCustomer(String name, Integer intervalSeconds, Integer graceSeconds) {
 		String body = "{\"name\":\"" + name
 				+ "\",\"address\":\"Testvägen 1, 111 11 Stockholm\",\"pingIntervalSeconds\":" + intervalSeconds
@@ -86,6 +97,25 @@ final class Replica implements AutoCloseable {
 			.bodyToMono(String.class)
 			.block(HTTP_TIMEOUT));
 		return created.get("id").asLong();
+	}
+
+	/**
+	 * Registers a new customer (named after {@code label}) owning {@code count} new
+	 * vehicles with distinct random VINs, with the given heartbeat override
+	 * ({@code null}: the global one); returns the VINs.
+	 */
+	List<String> registerFleet(String label, int count, Integer intervalSeconds, Integer graceSeconds) {
+		long customer = createCustomer(label + " " + PingPublisher.randomVin(), intervalSeconds, graceSeconds);
+		Set<String> vins = new LinkedHashSet<>();
+		while (vins.size() < count) {
+			vins.add(PingPublisher.randomVin());
+		}
+		List<String> registered = List.copyOf(vins);
+		long imported = importVehicles(customer, registered);
+		if (imported != count) {
+			throw new IllegalStateException("imported " + imported + " of " + count + " vehicles");
+		}
+		return registered;
 	}
 
 	/** Bulk import over the REST API; returns how many were imported. */

@@ -60,6 +60,8 @@ class IngestIntegrationTests {
 
 	private static final long BACKLOG_THRESHOLD = 30;
 
+	private static final Duration TRANSIT_ALLOWANCE = Duration.ofMillis(100);
+
 	private static final TcpProxy proxy = new TcpProxy("127.0.0.1", 5672);
 
 	@Autowired
@@ -98,6 +100,7 @@ class IngestIntegrationTests {
 		registry.add("monitor.ingest.prefetch", () -> 20);
 		registry.add("monitor.ingest.backlog-threshold", () -> BACKLOG_THRESHOLD);
 		registry.add("monitor.ingest.backlog-poll-interval", () -> "200ms");
+		registry.add("monitor.ingest.transit-allowance", () -> TRANSIT_ALLOWANCE.toMillis() + "ms");
 		registry.add("monitor.ingest.retry-backoff", () -> "50ms");
 		registry.add("monitor.ingest.retry-backoff-max", () -> "500ms");
 	}
@@ -215,8 +218,7 @@ class IngestIntegrationTests {
 
 	@Test
 	void aBacklogAboveTheThresholdFreezesTheWatermarkUntilItIsWorkedOff() throws Exception {
-		await().atMost(Duration.ofSeconds(5))
-			.until(() -> Duration.between(this.progress.watermark(), Instant.now()).toMillis() < 100);
+		await().atMost(Duration.ofSeconds(5)).until(this::caughtUp);
 		Sinks.Empty<Void> gate = Sinks.empty();
 		this.processor.holdUntil(gate.asMono());
 		for (int i = 0; i < 3 * BACKLOG_THRESHOLD; i++) {
@@ -224,14 +226,23 @@ class IngestIntegrationTests {
 		}
 
 		await().atMost(Duration.ofSeconds(5))
-			.until(() -> Duration.between(this.progress.watermark(), Instant.now()).toMillis() > 500);
+			.until(() -> watermarkLag().compareTo(TRANSIT_ALLOWANCE.plusMillis(500)) > 0);
 		Instant frozen = this.progress.watermark();
 		await().pollDelay(Duration.ofMillis(600)).until(() -> true);
 		assertThat(this.progress.watermark()).isEqualTo(frozen);
 
 		gate.tryEmitEmpty();
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> Duration.between(this.progress.watermark(), Instant.now()).toMillis() < 100);
+		await().atMost(Duration.ofSeconds(10)).until(this::caughtUp);
+	}
+
+	/** Caught up: the watermark trails the clock by the transit allowance only. */
+	private boolean caughtUp() {
+		Duration lag = watermarkLag();
+		return lag.compareTo(TRANSIT_ALLOWANCE) >= 0 && lag.compareTo(TRANSIT_ALLOWANCE.plusMillis(100)) < 0;
+	}
+
+	private Duration watermarkLag() {
+		return Duration.between(this.progress.watermark(), Instant.now());
 	}
 
 	private String registered() {

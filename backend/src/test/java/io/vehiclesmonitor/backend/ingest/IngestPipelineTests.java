@@ -38,6 +38,8 @@ class IngestPipelineTests {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
+	private final PingsInFlight inFlight = new PingsInFlight();
+
 	@Test
 	void validPingsAreAppliedInBatchesAndOnlyThenAcknowledged() {
 		List<Message> messages = List.of(ping(KNOWN), ping(OTHER_KNOWN), ping(KNOWN));
@@ -147,6 +149,34 @@ class IngestPipelineTests {
 		assertThat(this.meters.get("vm.ingest.timestamps.missing").counter().count()).isEqualTo(1);
 	}
 
+	@Test
+	void whileAMessageIsHeldTheWatermarkStaysBeforeItsOldestPingAndMovesOnOnceItIsSettled() {
+		Instant received = Instant.parse("2026-11-28T15:00:00Z");
+		byte[] body = ("{\"pings\":[{\"vin\":\"" + KNOWN + "\",\"at\":\"" + received.plusSeconds(1) + "\"},{\"vin\":\""
+				+ OTHER_KNOWN + "\",\"at\":\"" + received + "\"}]}")
+			.getBytes(StandardCharsets.UTF_8);
+		this.source.add(new IncomingMessage(body, "application/json", Map.of(), received.plusSeconds(1)));
+		Instant later = received.plusSeconds(30);
+		List<Instant> boundWhileApplying = new java.util.ArrayList<>();
+		this.processor.holdUntil(Mono.fromRunnable(() -> boundWhileApplying.add(this.inFlight.bound(later))));
+
+		run(pipeline(200));
+
+		assertThat(boundWhileApplying).containsExactly(received.minusMillis(1));
+		assertThat(this.inFlight.size()).isZero();
+		assertThat(this.inFlight.bound(later)).isEqualTo(later);
+	}
+
+	@Test
+	void aRequeuedMessageIsReleasedToo() {
+		this.processor.failNext(1);
+		ping(KNOWN);
+
+		run(pipeline(200));
+
+		assertThat(this.inFlight.size()).isZero();
+	}
+
 	private Message ping(String vin) {
 		return this.source.add("{\"vin\":\"" + vin + "\"}");
 	}
@@ -154,9 +184,10 @@ class IngestPipelineTests {
 	private IngestPipeline pipeline(int maxBatch) {
 		IngestProperties properties = new IngestProperties(50, maxBatch, Duration.ofMillis(20), 2,
 				DataSize.ofKilobytes(64), Duration.ofSeconds(5), 1000, Duration.ofSeconds(1), Duration.ofMillis(10),
-				Duration.ofMillis(50), Duration.ofMillis(500), 1000, Duration.ofSeconds(5));
+				Duration.ofMillis(50), Duration.ofMillis(500), 1000, Duration.ofSeconds(5), Duration.ofSeconds(30),
+				Duration.ofMillis(100), Duration.ofMillis(100));
 		return new IngestPipeline(new PingDecoder(new JsonMapper(), properties), this.processor, properties,
-				new IngestMetrics(this.meters), Clock.systemUTC(), IngestMetrics.AMQP);
+				new IngestMetrics(this.meters), Clock.systemUTC(), IngestMetrics.AMQP, this.inFlight);
 	}
 
 	private void run(IngestPipeline pipeline) {

@@ -242,7 +242,7 @@ class PingControllerTests {
 		IngestConsumer httpIngestConsumer(JsonMapper json, RecordingPingProcessor processor,
 				IngestProperties properties, IngestMetrics metrics, Clock clock, InProcessPingSource source) {
 			return new IngestConsumer(new IngestPipeline(new PingDecoder(json, properties), processor, properties,
-					metrics, clock, IngestMetrics.HTTP), source);
+					metrics, clock, IngestMetrics.HTTP, new PingsInFlight()), source);
 		}
 
 		@Bean

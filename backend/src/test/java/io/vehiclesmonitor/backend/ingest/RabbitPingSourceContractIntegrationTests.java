@@ -29,11 +29,13 @@ class RabbitPingSourceContractIntegrationTests extends PingSourceContractTests {
 	private final String name = "vm.pings.contract-it-" + UUID.randomUUID().toString().substring(0, 8);
 
 	private final RabbitMqProperties rabbit = new RabbitMqProperties("127.0.0.1", 5672, "guest", "guest", "/",
-			this.name, Duration.ofMillis(200), this.name, this.name, "ping.#", this.name + ".dlx", this.name + ".dead");
+			this.name, Duration.ofMillis(200), this.name, this.name, "ping.#", this.name + ".dlx", this.name + ".dead",
+			Duration.ofSeconds(10));
 
 	private final IngestProperties ingest = new IngestProperties(PREFETCH, 200, Duration.ofMillis(20), 4,
 			DataSize.ofKilobytes(64), Duration.ofSeconds(5), 1000, Duration.ofSeconds(1), Duration.ofMillis(100),
-			Duration.ofMillis(500), Duration.ofSeconds(10), 1000, Duration.ofSeconds(5));
+			Duration.ofMillis(500), Duration.ofSeconds(10), 1000, Duration.ofSeconds(5), Duration.ofSeconds(30),
+			Duration.ofMillis(100), Duration.ofMillis(100));
 
 	private final RabbitMqConnection connection = new RabbitMqConnection(this.rabbit);
 

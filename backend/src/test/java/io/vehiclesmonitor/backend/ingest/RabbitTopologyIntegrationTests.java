@@ -24,7 +24,8 @@ class RabbitTopologyIntegrationTests {
 	private final String name = "vm.pings.topology-it-" + UUID.randomUUID().toString().substring(0, 8);
 
 	private final RabbitMqProperties properties = new RabbitMqProperties("127.0.0.1", 5672, "guest", "guest", "/",
-			this.name, Duration.ofMillis(200), this.name, this.name, "ping.#", this.name + ".dlx", this.name + ".dead");
+			this.name, Duration.ofMillis(200), this.name, this.name, "ping.#", this.name + ".dlx", this.name + ".dead",
+			Duration.ofSeconds(10));
 
 	private final RabbitMqConnection connection = new RabbitMqConnection(this.properties);
 

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
 import io.vehiclesmonitor.backend.status.redis.RedisStatusStore;
@@ -25,6 +27,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The change history on the real PostgreSQL, in a fresh database of its own.
@@ -68,10 +71,8 @@ class StatusHistoryIntegrationTests {
 		List<StatusChange> changes = List.of(new StatusChange(1L << 40, "YS2R4X20005399401", Status.CONNECTED, at, at),
 				new StatusChange((1L << 40) + 1, "YS2R4X20005399401", Status.DISCONNECTED, at.plusSeconds(70), at),
 				new StatusChange((1L << 40) + 2, "VLUR4X20009093588", Status.DISCONNECTED, at.plusSeconds(70), null));
-		StatusHistoryWriter one = new StatusHistoryWriter(null, this.client,
-				new StatusMetrics(new SimpleMeterRegistry()));
-		StatusHistoryWriter other = new StatusHistoryWriter(null, this.client,
-				new StatusMetrics(new SimpleMeterRegistry()));
+		StatusHistoryWriter one = writer();
+		StatusHistoryWriter other = writer();
 
 		StepVerifier.create(one.write(changes)).expectNext(3L).verifyComplete();
 		StepVerifier.create(other.write(changes.subList(1, 3))).expectNext(0L).verifyComplete();
@@ -104,7 +105,8 @@ class StatusHistoryIntegrationTests {
 		StepVerifier.create(writer().write(changes)).expectNext(5L).verifyComplete();
 
 		StepVerifier
-			.create(new HistoryLastKnownStates(this.client).lastKnown(List.of(connectedAgain, disconnected, neverSeen)))
+			.create(new HistoryLastKnownStates(this.client, new UnwrittenChanges())
+				.lastKnown(List.of(connectedAgain, disconnected, neverSeen)))
 			.assertNext(
 					(known) -> assertThat(known).containsOnly(
 							entry(connectedAgain,
@@ -113,7 +115,7 @@ class StatusHistoryIntegrationTests {
 							entry(disconnected,
 									new VehicleState(disconnected, Status.DISCONNECTED, at, at.plusSeconds(70)))))
 			.verifyComplete();
-		StepVerifier.create(new HistoryLastKnownStates(this.client).lastKnown(List.of()))
+		StepVerifier.create(new HistoryLastKnownStates(this.client, new UnwrittenChanges()).lastKnown(List.of()))
 			.expectNext(Map.of())
 			.verifyComplete();
 	}
@@ -131,8 +133,8 @@ class StatusHistoryIntegrationTests {
 			.register(neverSeen, timeout);
 		try (RedisTestSupport redis = new RedisTestSupport()) {
 			RedisStatusStore store = new RedisStatusStore(redis.connection, redis.properties,
-					StatusProperties.defaults(), fleet, new HistoryLastKnownStates(this.client), clock,
-					new StatusMetrics(new SimpleMeterRegistry()));
+					StatusProperties.defaults(), fleet, new HistoryLastKnownStates(this.client, new UnwrittenChanges()),
+					clock, new StatusMetrics(new SimpleMeterRegistry()));
 			try {
 				store.apply(List.of(new Ping(disconnected, t0.minusSeconds(60)), new Ping(connected, t0)))
 					.block(Duration.ofSeconds(30));
@@ -160,8 +162,78 @@ class StatusHistoryIntegrationTests {
 		}
 	}
 
+	@Test
+	void aChangeReceivedButNotYetWrittenCountsUnlessTheHistoryHoldsANewerOne() {
+		Instant at = Instant.parse("2026-11-28T15:00:00Z");
+		String justConnected = "YS2R4X20005399401";
+		String writtenLater = "VLUR4X20009093588";
+		long id = 1L << 40;
+		StepVerifier
+			.create(writer().write(List.of(new StatusChange(id, writtenLater, Status.CONNECTED, at, at),
+					new StatusChange(id + 3, writtenLater, Status.DISCONNECTED, at.plusSeconds(70), at))))
+			.expectNext(2L)
+			.verifyComplete();
+		UnwrittenChanges unwritten = new UnwrittenChanges();
+		unwritten.received(new StatusChange(id + 1, justConnected, Status.CONNECTED, at, at));
+		unwritten.received(new StatusChange(id + 2, writtenLater, Status.CONNECTED, at, at));
+
+		StepVerifier
+			.create(new HistoryLastKnownStates(this.client, unwritten).lastKnown(List.of(justConnected, writtenLater)))
+			.expectNext(Map.of(justConnected, new VehicleState(justConnected, Status.CONNECTED, at, at), writtenLater,
+					new VehicleState(writtenLater, Status.DISCONNECTED, at, at.plusSeconds(70))))
+			.verifyComplete();
+	}
+
+	@Test
+	void theWriterForgetsAnUnwrittenChangeOnceItIsInTheHistory() {
+		Instant at = Instant.parse("2026-11-28T15:00:00Z");
+		StatusChange change = new StatusChange(1L << 40, "YS2R4X20005399401", Status.CONNECTED, at, at);
+		Sinks.Many<StatusChange> published = Sinks.many().multicast().onBackpressureBuffer();
+		UnwrittenChanges unwritten = new UnwrittenChanges();
+		StatusHistoryWriter writer = new StatusHistoryWriter(busOf(published.asFlux()), this.client,
+				new StatusMetrics(new SimpleMeterRegistry()), unwritten);
+		writer.start();
+		try {
+			published.tryEmitNext(change);
+			assertThat(unwritten.newest(change.vin())).isEqualTo(change);
+			await().atMost(Duration.ofSeconds(30)).until(() -> unwritten.size() == 0 && historyRows() == 1);
+		}
+		finally {
+			writer.stop();
+		}
+	}
+
+	private long historyRows() {
+		return this.client.sql("SELECT COUNT(*) AS n FROM status_history")
+			.map((row) -> row.get("n", Long.class))
+			.one()
+			.block(Duration.ofSeconds(30));
+	}
+
+	private static ChangeBus busOf(Flux<StatusChange> changes) {
+		return new ChangeBus() {
+
+			@Override
+			public Flux<StatusChange> changes() {
+				return changes;
+			}
+
+			@Override
+			public Flux<StatusChange> changesAfter(long id) {
+				return Flux.empty();
+			}
+
+			@Override
+			public Mono<Long> lastId() {
+				return Mono.just(0L);
+			}
+
+		};
+	}
+
 	private StatusHistoryWriter writer() {
-		return new StatusHistoryWriter(null, this.client, new StatusMetrics(new SimpleMeterRegistry()));
+		return new StatusHistoryWriter(null, this.client, new StatusMetrics(new SimpleMeterRegistry()),
+				new UnwrittenChanges());
 	}
 
 }

@@ -322,6 +322,30 @@ public abstract class StatusStoreContractTests {
 	}
 
 	@Test
+	void nextDeadlineIsTheEarliestDeadlineOfAnyConnectedVehicle() {
+		StepVerifier.create(this.store.nextDeadline()).verifyComplete();
+		register(VIN, OTHER_VIN);
+		StepVerifier.create(this.store.nextDeadline()).verifyComplete();
+
+		ping(VIN, T0.minusSeconds(20));
+		ping(OTHER_VIN, T0);
+		StepVerifier.create(this.store.nextDeadline()).expectNext(T0.plus(TIMEOUT).minusSeconds(20)).verifyComplete();
+
+		// a ping moves its vehicle's deadline later; the other one is now the earliest
+		Instant now = this.clock.advance(Duration.ofSeconds(30));
+		ping(VIN, now);
+		StepVerifier.create(this.store.nextDeadline()).expectNext(T0.plus(TIMEOUT)).verifyComplete();
+
+		// a swept vehicle has no deadline any more
+		this.clock.set(T0.plus(TIMEOUT));
+		StepVerifier.create(this.store.sweep(T0.plus(TIMEOUT))).expectNext(1).verifyComplete();
+		StepVerifier.create(this.store.nextDeadline()).expectNext(now.plus(TIMEOUT)).verifyComplete();
+
+		await(this.store.remove(List.of(VIN)));
+		StepVerifier.create(this.store.nextDeadline()).verifyComplete();
+	}
+
+	@Test
 	void sweepDrainsEverythingDueInBoundedBatches() {
 		this.store = createStore(this.fleet, this.history, this.clock,
 				new StatusProperties(Duration.ofSeconds(1), 10, 7, 1000));

@@ -58,7 +58,7 @@ class DashboardEndToEndBrowserTests {
 
 	static final Duration LIVE = Duration.ofSeconds(2);
 
-	static final Duration PATIENCE = Duration.ofSeconds(30);
+	static final Duration PATIENCE = Duration.ofSeconds(90);
 
 	static final Duration RESTART = Duration.ofSeconds(120);
 

@@ -25,7 +25,7 @@ class RabbitMqConnectionIntegrationTests {
 
 	private final RabbitMqProperties properties = new RabbitMqProperties("127.0.0.1", this.proxy.port(), "guest",
 			"guest", "/", "vm-connection-it-" + UUID.randomUUID(), Duration.ofMillis(200), "x", "x", "ping.#", "x.dlx",
-			"x.dead");
+			"x.dead", Duration.ofSeconds(10));
 
 	private final RabbitMqConnection connection = new RabbitMqConnection(this.properties);
 
@@ -74,8 +74,9 @@ class RabbitMqConnectionIntegrationTests {
 		try (ServerSocket reserved = new ServerSocket(0)) {
 			port = reserved.getLocalPort();
 		}
-		RabbitMqConnection late = new RabbitMqConnection(new RabbitMqProperties("127.0.0.1", port, "guest", "guest",
-				"/", "vm-late-it", Duration.ofMillis(200), "x", "x", "ping.#", "x.dlx", "x.dead"));
+		RabbitMqConnection late = new RabbitMqConnection(
+				new RabbitMqProperties("127.0.0.1", port, "guest", "guest", "/", "vm-late-it", Duration.ofMillis(200),
+						"x", "x", "ping.#", "x.dlx", "x.dead", Duration.ofSeconds(10)));
 		late.connection().as(StepVerifier::create).expectError().verify(Duration.ofSeconds(10));
 
 		try (TcpProxy broker = new TcpProxy(port, "127.0.0.1", 5672)) {

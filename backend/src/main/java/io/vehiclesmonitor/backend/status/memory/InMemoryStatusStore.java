@@ -117,6 +117,15 @@ public class InMemoryStatusStore implements StatusStore {
 	}
 
 	@Override
+	public Mono<Instant> nextDeadline() {
+		return ensureSeeded().then(Mono.fromCallable(this::firstDeadline));
+	}
+
+	private synchronized Instant firstDeadline() {
+		return this.state.firstDeadline();
+	}
+
+	@Override
 	public Mono<Map<String, VehicleState>> states(Collection<String> vins) {
 		return ensureSeeded().then(Mono.fromCallable(() -> statesNow(vins)));
 	}

@@ -52,6 +52,11 @@ final class LiveState {
 		return this.deadlines.first().vin();
 	}
 
+	/** The earliest deadline of any Connected vehicle, or {@code null}. */
+	Instant firstDeadline() {
+		return this.deadlines.isEmpty() ? null : this.deadlines.first().deadline();
+	}
+
 	private record Due(Instant deadline, String vin) implements Comparable<Due> {
 
 		@Override

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.vehiclesmonitor.backend.status.FleetSource;
 import io.vehiclesmonitor.backend.status.LastKnownStates;
 import io.vehiclesmonitor.backend.status.Ping;
@@ -41,6 +42,8 @@ public class RedisStatusStore implements StatusStore {
 	private static final PingResult[] PING_RESULTS = { PingResult.APPLIED, PingResult.STALE, PingResult.UNKNOWN_VEHICLE,
 			PingResult.APPLIED };
 
+	private final RedisReactiveCommands<String, String> commands;
+
 	private final ShardScripts scripts;
 
 	private final RedisSeeder seeder;
@@ -54,6 +57,7 @@ public class RedisStatusStore implements StatusStore {
 	public RedisStatusStore(StatefulRedisConnection<String, String> connection, RedisProperties redis,
 			StatusProperties properties, FleetSource fleetSource, LastKnownStates lastKnown, Clock clock,
 			StatusMetrics metrics) {
+		this.commands = connection.reactive();
 		this.scripts = new ShardScripts(connection.reactive(), new RedisKeys(redis.keyPrefix(), 0), redis.buckets(),
 				properties.changeRetention());
 		this.seeder = new RedisSeeder(connection.reactive(), this.scripts, fleetSource, lastKnown, clock,
@@ -106,6 +110,19 @@ public class RedisStatusStore implements StatusStore {
 			.reduce(0, (total, counts) -> total + number(counts, 0))
 			.doOnNext(this.metrics::disconnected)
 			.doOnError((ex) -> this.metrics.error("sweep"));
+	}
+
+	/**
+	 * The first entry of the deadline index: each bucket is scored by its earliest
+	 * deadline, so one read of one small key, no script and no seeding (an empty state
+	 * has no deadlines).
+	 */
+	@Override
+	public Mono<Instant> nextDeadline() {
+		return this.commands.zrangeWithScores(this.scripts.keys().deadlines(), 0, 0)
+			.next()
+			.map((first) -> Instant.ofEpochMilli((long) first.getScore()))
+			.doOnError((ex) -> this.metrics.error("next-deadline"));
 	}
 
 	@Override
