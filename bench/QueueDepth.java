@@ -18,14 +18,24 @@ public class QueueDepth {
 		long interval = Long.parseLong(args[1]);
 		ConnectionFactory factory = new ConnectionFactory();
 		factory.setHost("127.0.0.1");
-		try (PrintStream out = new PrintStream(new FileOutputStream(args[2], true), true);
-				Connection connection = factory.newConnection("vm-bench-queue-depth")) {
-			Channel channel = connection.createChannel();
+		factory.setAutomaticRecoveryEnabled(false);
+		try (PrintStream out = new PrintStream(new FileOutputStream(args[2], true), true)) {
 			while (true) {
-				long now = System.currentTimeMillis();
-				var ok = channel.queueDeclarePassive(queue);
-				out.println(now + " " + ok.getMessageCount() + " " + ok.getConsumerCount());
-				Thread.sleep(Math.max(1, interval - (System.currentTimeMillis() - now)));
+				// Other work on the machine may restart the broker: reconnect and go on.
+				try (Connection connection = factory.newConnection("vm-bench-queue-depth")) {
+					Channel channel = connection.createChannel();
+					while (true) {
+						long now = System.currentTimeMillis();
+						var ok = channel.queueDeclarePassive(queue);
+						out.println(now + " " + ok.getMessageCount() + " " + ok.getConsumerCount());
+						Thread.sleep(Math.max(1, interval - (System.currentTimeMillis() - now)));
+					}
+				}
+				catch (java.io.IOException | java.util.concurrent.TimeoutException
+						| com.rabbitmq.client.ShutdownSignalException ex) {
+					System.err.println(System.currentTimeMillis() + " sampling failed, reconnecting: " + ex);
+					Thread.sleep(interval);
+				}
 			}
 		}
 	}

@@ -3,7 +3,7 @@
 # single-ping and batched AMQP messages, driven by the simulator's load mode.
 #
 #   bench/ingest-rate.sh [--replicas N] [--quick] [--seconds S] [--steps K]
-#                        [--fleet F] [--single-start R] [--batch-start R] [--batch-size B]
+#                        [--fleet F] [--single-start R] [--batch-start R] [--batch-size B] [--jfr]
 #
 # Starts N replicas (distributed: local PostgreSQL, Redis, RabbitMQ; own database
 # vm_bench_ingest, Redis prefix and queue vm-bench-ingest.pings) over a generated fleet of
@@ -12,11 +12,12 @@
 # rate, K steps in all. A step is sustained when the simulator sent the whole rate and the
 # queue's ready count did not grow (bench/step_verdict.py). The queue is sampled every
 # second over AMQP (bench/QueueDepth.java). Needs the jars (mvnw package) and PerfTest's
-# libraries (bench/run-all.sh fetches them). Results: target/bench/ingest-<N>/.
+# libraries (bench/run-all.sh fetches them). Results: target/bench/ingest-<N>/ (--jfr: a
+# JFR profile of each replica there too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-replicas=1; seconds=60; steps=5; fleet=50000; single_start=4000; batch_start=50000; batch_size=100
+jfr=(); replicas=1; seconds=60; steps=5; fleet=50000; single_start=4000; batch_start=50000; batch_size=100
 while [ $# -gt 0 ]; do
   case "$1" in
     --replicas) replicas=$2; shift 2 ;;
@@ -27,6 +28,7 @@ while [ $# -gt 0 ]; do
     --single-start) single_start=$2; shift 2 ;;
     --batch-start) batch_start=$2; shift 2 ;;
     --batch-size) batch_size=$2; shift 2 ;;
+    --jfr) jfr=(-XX:StartFlightRecording=filename=JFR_FILE,settings=profile); shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -44,7 +46,7 @@ pids=()
 
 start_replica() { # index
   local port=$((18091 + $1))
-  java -Xmx512m -XX:+UseG1GC -jar "$jar" \
+  java -Xmx512m -XX:+UseG1GC "${jfr[@]/JFR_FILE/$out/replica-$1.jfr}" -jar "$jar" \
     --spring.profiles.active=distributed --server.port=$port \
     --spring.r2dbc.url=r2dbc:postgresql://127.0.0.1:5432/$db \
     --spring.flyway.url=jdbc:postgresql://127.0.0.1:5432/$db \
@@ -107,12 +109,11 @@ run_step() { # kind batch rate [seconds]
     --simulator.max-in-flight=256 --simulator.progress-interval=5s --simulator.seed=1 > "$log" 2>&1 || true
   local end; end=$(date +%s%3N)
   local summary; summary=$(grep -m1 'Summary:' "$log" || echo none)
-  local start=$((end - seconds * 1000))
-  local row; row=$(bench/step_verdict.py "$out/depth.txt" "$start" "$end" "$rate" "$summary")
+  local row; row=$(bench/step_verdict.py "$out/depth.txt" "$end" "$seconds" "$rate" "$summary")
   local drain; drain=$(wait_drained)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$replicas" "$kind" "$batch" "$rate" "$row" "$drain" "$load" "$start" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$replicas" "$kind" "$batch" "$rate" "$row" "$drain" "$load" "$end" \
     | tee -a "$out/steps.tsv" >&2
-  echo "$row" | awk -F'\t' '{print $8}'
+  echo "$row" | awk -F'\t' '{print $9}'
 }
 
 # Doubles while sustained, then bisects; prints the best sustained rate (0 if none).
@@ -128,7 +129,7 @@ search() { # kind batch start
   echo "$best"
 }
 
-printf 'replicas\tkind\tbatch\ttarget\tsent_rate\tdropped\tfailed\tdepth_start\tdepth_end\tdepth_max\tslope_per_s\tverdict\tdrain_s\tload1\tstart_ms\n' > "$out/steps.tsv"
+printf 'replicas\tkind\tbatch\ttarget\tsent_rate\tdropped\tfailed\tconfirm_tail_s\tdepth_start\tdepth_end\tdepth_max\tslope_per_s\tverdict\tdrain_s\tload1\tend_ms\n' > "$out/steps.tsv"
 # Warm-up: JIT, connections, and the fleet's first pings (every vehicle connects once).
 run_step warmup 1 2000 "$(( seconds < 20 ? seconds : 20 ))" >/dev/null
 best_single=$(search single 1 "$single_start")

@@ -131,7 +131,7 @@ class PingToSseLatencyBenchmark {
 				vin = steady.get(nextSteady++ % steady.size());
 			}
 			publisher.publish(vin, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-			if (i % 500 == 499) {
+			if (i % 5000 == 4999) {
 				publisher.confirm();
 			}
 		}
