@@ -98,20 +98,36 @@ wait_drained() { # waits up to 60 s for an empty queue; prints the seconds it to
   echo $(( $(date +%s) - t0 ))
 }
 
+# CPU ticks (1/100 s) used so far by the replicas, redis-server and RabbitMQ: "b r q".
+cpu_ticks() {
+  local b=0 pid
+  for pid in "${pids[@]}"; do b=$((b + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
+  local r; r=$(awk '{print $14 + $15}' "/proc/$(pgrep -o redis-server)/stat" 2>/dev/null || echo 0)
+  local q; q=$(awk '{print $14 + $15}' "/proc/$(pgrep -o beam.smp)/stat" 2>/dev/null || echo 0)
+  echo "$b $r $q"
+}
+cpu_used() { # before after seconds -> cores used by each, tab-separated
+  python3 -c "
+b = '$1'.split(); a = '$2'.split(); s = float('${3:-0}' or 0) or 1
+print('\t'.join('%.2f' % ((int(y) - int(x)) / 100 / s) for x, y in zip(b, a)))"
+}
+
 # One load step: prints the verdict row (see step_verdict.py) and appends it to steps.tsv.
 run_step() { # kind batch rate [seconds]
   local kind=$1 batch=$2 rate=$3 log="$out/sim-$1-$3.log" seconds=${4:-$seconds}
   local load; load=$(cut -d' ' -f1 /proc/loadavg)
+  local cpu0; cpu0=$(cpu_ticks)
   java -Xmx512m -jar "$simulator" --simulator.mode=load --simulator.load.rate="$rate" \
     --simulator.load.duration="${seconds}s" --simulator.load.batch-size="$batch" \
     --simulator.fleet.source=registered --simulator.backend-url=http://localhost:18091 \
     --simulator.rabbitmq.exchange="$topology.pings" --simulator.rabbitmq.connection-name=vm-bench-ingest-sim \
     --simulator.max-in-flight=256 --simulator.progress-interval=5s --simulator.seed=1 > "$log" 2>&1 || true
   local end; end=$(date +%s%3N)
+  local cpu; cpu=$(cpu_used "$cpu0" "$(cpu_ticks)" "$(grep -m1 'Summary:' "$log" | awk '{print $3}')")
   local summary; summary=$(grep -m1 'Summary:' "$log" || echo none)
-  local row; row=$(bench/step_verdict.py "$out/depth.txt" "$end" "$seconds" "$rate" "$summary")
+  local row; row=$(bench/step_verdict.py "$out/depth.txt" "$end" "$seconds" "$rate" "$batch" "$summary")
   local drain; drain=$(wait_drained)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$replicas" "$kind" "$batch" "$rate" "$row" "$drain" "$load" "$end" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$replicas" "$kind" "$batch" "$rate" "$row" "$drain" "$load" "$cpu" "$end" \
     | tee -a "$out/steps.tsv" >&2
   echo "$row" | awk -F'\t' '{print $9}'
 }
@@ -129,7 +145,7 @@ search() { # kind batch start
   echo "$best"
 }
 
-printf 'replicas\tkind\tbatch\ttarget\tsent_rate\tdropped\tfailed\tconfirm_tail_s\tdepth_start\tdepth_end\tdepth_max\tslope_per_s\tverdict\tdrain_s\tload1\tend_ms\n' > "$out/steps.tsv"
+printf 'replicas\tkind\tbatch\ttarget\tsent_rate\tdropped\tfailed\tconfirm_tail_s\tdepth_start\tdepth_end\tdepth_max\tslope_per_s\tverdict\tdrain_s\tload1\tbackend_cores\tredis_cores\trabbit_cores\tend_ms\n' > "$out/steps.tsv"
 # Warm-up: JIT, connections, and the fleet's first pings (every vehicle connects once).
 run_step warmup 1 2000 "$(( seconds < 20 ? seconds : 20 ))" >/dev/null
 best_single=$(search single 1 "$single_start")

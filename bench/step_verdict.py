@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Verdict of one load step: did the backend keep up with the offered rate?
 
-  step_verdict.py DEPTH_FILE LOAD_END_MS SECONDS TARGET_RATE SUMMARY_LINE
+  step_verdict.py DEPTH_FILE LOAD_END_MS SECONDS TARGET_RATE BATCH SUMMARY_LINE
 
 DEPTH_FILE has "epoch-ms ready consumers" lines (bench/QueueDepth.java); LOAD_END_MS is when
 the simulator exited, after its last publisher confirm. Prints one tab-separated row:
-sent_rate dropped failed confirm_tail_s depth_start depth_end depth_max slope_per_s verdict
+sent_rate dropped failed confirm_tail_s depth_start depth_end depth_max slope_per_s verdict,
+the depths and the slope in pings (ready messages times BATCH pings per message).
 
 The simulator's own summary rate includes waiting for the last confirms, so the sent rate
 here is sent / SECONDS, and confirm_tail_s (summary time - SECONDS) says how far the
@@ -20,8 +21,8 @@ import sys
 
 
 def main():
-    depth_file, end, seconds, target, summary = sys.argv[1:6]
-    end, seconds, target = int(end), float(seconds), float(target)
+    depth_file, end, seconds, target, batch, summary = sys.argv[1:7]
+    end, seconds, target, batch = int(end), float(seconds), float(target), int(batch)
     m = re.search(r"Summary: ([\d.]+) s, (\d+) pings/s, sent (\d+), confirmed (\d+), nacked (\d+), "
                   r"failed (\d+), dropped (\d+)", summary)
     if not m:
@@ -34,7 +35,7 @@ def main():
         for line in f:
             parts = line.split()
             if len(parts) >= 2 and start <= int(parts[0]) <= end:
-                samples.append((int(parts[0]) / 1000.0, int(parts[1])))
+                samples.append((int(parts[0]) / 1000.0, int(parts[1]) * batch))
     if len(samples) < 3:
         print("\t".join(["0", "-", "-", "-", "-", "-", "-", "-", "error"]))
         return
