@@ -17,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-jfr=(); replicas=1; seconds=60; steps=5; fleet=50000; single_start=4000; batch_start=50000; batch_size=100
+jfr=(); replicas=1; seconds=60; steps=4; fleet=50000; single_start=6000; batch_start=30000; batch_size=100
 while [ $# -gt 0 ]; do
   case "$1" in
     --replicas) replicas=$2; shift 2 ;;
@@ -84,6 +84,8 @@ psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db" -c
 start_replica 0; stop_replicas; delete_redis_keys
 psql -q -h 127.0.0.1 -U postgres -d $db -v ON_ERROR_STOP=1 -v vehicles="$fleet" -v per_customer=1000 \
   -f backend/src/test/resources/fleet/generate-fleet.sql
+# Messages left in the queue by an interrupted run would be taken for a backlog.
+rabbitmqctl -q purge_queue "$queue" >/dev/null 2>&1 || true
 for i in $(seq 0 $((replicas - 1))); do start_replica "$i"; done
 java -cp "$amqp_cp" bench/QueueDepth.java "$queue" 1000 "$out/depth.txt" > "$out/sampler.log" 2>&1 &
 sampler=$!
@@ -123,7 +125,7 @@ run_step() { # kind batch rate [seconds]
     --simulator.rabbitmq.exchange="$topology.pings" --simulator.rabbitmq.connection-name=vm-bench-ingest-sim \
     --simulator.max-in-flight=256 --simulator.progress-interval=5s --simulator.seed=1 > "$log" 2>&1 || true
   local end; end=$(date +%s%3N)
-  local cpu; cpu=$(cpu_used "$cpu0" "$(cpu_ticks)" "$(grep -m1 'Summary:' "$log" | awk '{print $3}')")
+  local cpu; cpu=$(cpu_used "$cpu0" "$(cpu_ticks)" "$(grep -o -m1 'Summary: [0-9.]*' "$log" | awk '{print $2}')")
   local summary; summary=$(grep -m1 'Summary:' "$log" || echo none)
   local row; row=$(bench/step_verdict.py "$out/depth.txt" "$end" "$seconds" "$rate" "$batch" "$summary")
   local drain; drain=$(wait_drained)

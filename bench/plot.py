@@ -38,21 +38,27 @@ def ingest(results, images):
                 continue
             x = [int(r["target"]) for r in steps]
             colour = colours.get(replicas, None)
-            for row, key, label in ((0, "depth_end", "ready at end of step"), (1, "slope_per_s", "growth (msg/s)")):
+            for row, key, label in ((0, "depth_end", "queued pings at end of step"),
+                                    (1, "slope_per_s", "queue growth (pings/s)")):
                 ax = axes[row][col]
-                y = [max(float(r[key]), 0.5) if r[key] not in ("-", "") else 0.5 for r in steps]
+                y = [max(float(r[key]), 0) if r[key] not in ("-", "") else 0 for r in steps]
                 ax.plot(x, y, "-", color=colour, alpha=0.4)
                 for xi, yi, r in zip(x, y, steps):
                     ok = r["verdict"] == "sustained"
                     ax.plot(xi, yi, "o" if ok else "x", color=colour, markersize=8,
                             label=f"{replicas} replica(s)" if xi == x[0] else None)
-                ax.set_yscale("log")
+                ax.set_yscale("symlog", linthresh=10)
                 ax.set_ylabel(label)
                 ax.grid(True, which="both", alpha=0.3)
         axes[0][col].set_title(f"{kind} messages" + (" (100 pings each)" if kind == "batched" else ""))
-        axes[1][col].set_xlabel("offered rate (pings/s); o = sustained, x = not")
+        axes[1][col].set_xlabel("offered rate (pings/s)")
         axes[0][col].legend()
-    fig.suptitle("Sustained ping rate vs backlog (60 s steps)")
+    seconds = ""
+    for path in glob.glob(os.path.join(results, "ingest-*", "summary.txt")):
+        with open(path) as f:
+            seconds = next((w.split("=")[1] for w in f.read().split() if w.startswith("step_seconds=")), "")
+    fig.suptitle(f"Sustained ping rate vs backlog ({seconds} s steps; x = not sustained: backlog grew, "
+                 "confirms lagged or the generator fell short)")
     fig.tight_layout()
     fig.savefig(os.path.join(images, "bench-ingest-backlog.png"), dpi=100)
 

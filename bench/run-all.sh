@@ -48,7 +48,7 @@ log "2. ingest rate, 1 replica"
 bench/ingest-rate.sh --replicas 1 $quick
 read -r best_single best_batched < <(sed -E 's/.*best_single=([0-9]+) best_batched=([0-9]+).*/\1 \2/' "$out/ingest-1/summary.txt")
 log "2. ingest rate, 2 replicas (starting where 1 replica ended)"
-bench/ingest-rate.sh --replicas 2 $quick --single-start "${best_single:-4000}" --batch-start "${best_batched:-50000}"
+bench/ingest-rate.sh --replicas 2 $quick --steps 3 --single-start "${best_single:-4000}" --batch-start "${best_batched:-50000}"
 {
   echo "## Sustained ping rate"; echo
   cat "$out"/ingest-*/summary.txt; echo; echo '```'

@@ -28,7 +28,8 @@ import static org.awaitility.Awaitility.await;
  * of a Disconnected vehicle, so 1 000 CONNECTED changes a second flow to the stream while
  * the ingest carries the full rate. Latency = arrival at an SSE client (and at the
  * replica's change bus) minus the ping's publish time, which is the change's {@code at}.
- * Once with the default SSE batch window (250 ms) and once with 20 ms. Run with
+ * With the default SSE batch window (250 ms) and with 20 ms, single-ping messages and
+ * gateway batches of 10 pings (1 000 messages a second). Run with
  * {@code ./mvnw -pl backend -am verify -Pbenchmarks -Dtest=PingToSseLatencyBenchmark};
  * knobs {@code -Dbench.rate=10000 -Dbench.seconds=20}. Results in
  * {@code backend/target/benchmarks/}.
@@ -45,9 +46,9 @@ class PingToSseLatencyBenchmark {
 
 	private static final int STEADY = 10_000;
 
-	@ParameterizedTest(name = "SSE batch window {0}")
-	@CsvSource({ "250ms", "20ms" })
-	void pingsBecomeStreamedChangesQuicklyUnderFullLoad(String batchWindow) throws Exception {
+	@ParameterizedTest(name = "SSE batch window {0}, {1} ping(s) per message")
+	@CsvSource({ "250ms, 1", "20ms, 1", "250ms, 10", "20ms, 10" })
+	void pingsBecomeStreamedChangesQuicklyUnderFullLoad(String batchWindow, int perMessage) throws Exception {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("monitor.stream.batch-window", batchWindow);
 		try (DistributedCluster cluster = new DistributedCluster(settings)) {
@@ -64,19 +65,21 @@ class PingToSseLatencyBenchmark {
 			try (SseRecorder sse = new SseRecorder(replica)) {
 				await().atMost(Duration.ofMinutes(2)).until(sse::ready);
 				// Warm-up: connect the steady fleet (and warm the JIT) at half the rate.
-				publish(cluster.publisher, steady, List.of(), RATE / 2, steady.size());
+				publish(cluster.publisher, steady, List.of(), RATE / 2, steady.size(), perMessage);
 				awaitConnected(sse, steady);
 
 				long start = System.nanoTime();
-				publish(cluster.publisher, steady, fresh, RATE, RATE * SECONDS);
+				publish(cluster.publisher, steady, fresh, RATE, RATE * SECONDS, perMessage);
 				double publishSeconds = (System.nanoTime() - start) / 1e9;
 				awaitConnected(sse, fresh);
 				busSubscription.dispose();
 
 				List<Duration> sseLatencies = connectLatencies(sse.changes(), fresh);
 				List<Duration> busLatencies = connectLatencies(List.copyOf(bus), fresh);
-				BenchmarkReport report = new BenchmarkReport("ping-to-sse-window-" + batchWindow)
-					.note(RATE + " pings/s for " + SECONDS + " s over AMQP (single-ping messages, publisher confirms)"
+				String kind = (perMessage == 1) ? "single-ping messages" : perMessage + " pings per message";
+				BenchmarkReport report = new BenchmarkReport(
+						"ping-to-sse-window-" + batchWindow + "-" + perMessage + "-per-message")
+					.note(RATE + " pings/s for " + SECONDS + " s over AMQP (" + kind + ", publisher confirms)"
 							+ ", published in " + String.format("%.1f", publishSeconds) + " s: " + (CHANGE_EVERY - 1)
 							+ " in " + CHANGE_EVERY + " keep one of " + STEADY + " Connected vehicles alive, 1 in "
 							+ CHANGE_EVERY + " connects a new one (" + freshCount + " CONNECTED changes)")
@@ -84,8 +87,8 @@ class PingToSseLatencyBenchmark {
 					.note("one replica, RabbitMQ, Redis and PostgreSQL on the same machine as the publisher and the SSE client")
 					.add(LatencyStats.of("CONNECTED, SSE receive - publish", sseLatencies))
 					.add(LatencyStats.of("CONNECTED, change bus receive - publish", busLatencies))
-					.percentiles("SSE, window " + batchWindow, sseLatencies)
-					.percentiles("change bus, window " + batchWindow, busLatencies);
+					.percentiles("SSE, window " + batchWindow + ", " + kind, sseLatencies)
+					.percentiles("change bus, " + kind, busLatencies);
 				report.write();
 				assertThat(sse.resyncs()).isZero();
 				assertThat(sseLatencies).hasSize(freshCount);
@@ -108,30 +111,40 @@ class PingToSseLatencyBenchmark {
 	}
 
 	/**
-	 * {@code total} pings at {@code perSecond}, each stamped with its publish time: every
-	 * {@link #CHANGE_EVERY}th goes to the next fresh vehicle (if any), the others round
-	 * robin over the steady ones.
+	 * {@code total} pings at {@code perSecond} in messages of {@code perMessage}, each
+	 * message stamped with its publish time: every {@link #CHANGE_EVERY}th ping goes to
+	 * the next fresh vehicle (if any), the others round robin over the steady ones.
 	 */
 	private static void publish(PingPublisher publisher, List<String> steady, List<String> fresh, int perSecond,
-			int total) throws Exception {
+			int total, int perMessage) throws Exception {
 		long start = System.nanoTime();
 		int nextFresh = 0;
 		int nextSteady = 0;
+		List<String> message = new ArrayList<>(perMessage);
 		for (int i = 0; i < total; i++) {
+			if (i % CHANGE_EVERY == CHANGE_EVERY - 1 && nextFresh < fresh.size()) {
+				message.add(fresh.get(nextFresh++));
+			}
+			else {
+				message.add(steady.get(nextSteady++ % steady.size()));
+			}
+			if (message.size() < perMessage && i < total - 1) {
+				continue;
+			}
 			long due = start + (long) i * 1_000_000_000L / perSecond;
 			long wait = due - System.nanoTime();
 			if (wait > 0) {
 				LockSupport.parkNanos(wait);
 			}
-			String vin;
-			if (i % CHANGE_EVERY == CHANGE_EVERY - 1 && nextFresh < fresh.size()) {
-				vin = fresh.get(nextFresh++);
+			Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+			if (perMessage == 1) {
+				publisher.publish(message.get(0), now);
 			}
 			else {
-				vin = steady.get(nextSteady++ % steady.size());
+				publisher.publishBatch(message, now);
 			}
-			publisher.publish(vin, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-			if (i % 5000 == 4999) {
+			message.clear();
+			if (i % 5000 >= 5000 - perMessage) {
 				publisher.confirm();
 			}
 		}
