@@ -103,7 +103,7 @@ print('page_$1_ms p50=%.1f p99=%.1f max=%.1f n=%d' % (rank(0.5), rank(0.99), t[-
 by_customer() { echo "customer=$(( first_customer + (RANDOM * 32768 + RANDOM) % customers ))&limit=100"; }
 by_status() { echo "status=DISCONNECTED&limit=100&q=G$(printf '%03d' $(( RANDOM % 1000 )))"; }
 by_text() { echo "q=GEN$(printf '%05d' $(( RANDOM % 100000 )))&limit=50"; }
-page_lines=$(pages customer 200 by_customer; pages status 200 by_status; pages text 200 by_text)
+page_lines=$(pages customer 100 by_customer; pages status 100 by_status; pages text 100 by_text)
 
 redis_bytes() {
   redis-cli -h 127.0.0.1 --scan --pattern "$prefix:*" | grep -v ':changes$' \
