@@ -39,8 +39,12 @@ queue=$topology.pings
 prefix="bench-ingest-$$"
 out=target/bench/ingest-$replicas
 rm -rf "$out"; mkdir -p "$out"
-jar=$(ls backend/target/backend-*.jar | grep -v original | head -n 1)
-simulator=$(ls simulator/target/simulator-*.jar | grep -v original | head -n 1)
+# Copies under names of their own: other work on a shared machine that stops "backend-*.jar"
+# processes by name must not stop ours in the middle of a step.
+cp "$(ls backend/target/backend-*.jar | grep -v original | head -n 1)" "$out/vm-bench-ingest-backend.jar"
+cp "$(ls simulator/target/simulator-*.jar | grep -v original | head -n 1)" "$out/vm-bench-ingest-simulator.jar"
+jar=$out/vm-bench-ingest-backend.jar
+simulator=$out/vm-bench-ingest-simulator.jar
 amqp_cp='bench/perftest/target/lib/*'
 pids=()
 
@@ -114,6 +118,14 @@ b = '$1'.split(); a = '$2'.split(); s = float('${3:-0}' or 0) or 1
 print('\t'.join('%.2f' % ((int(y) - int(x)) / 100 / s) for x, y in zip(b, a)))"
 }
 
+# A replica that died (or was killed from outside) would make every later step fail.
+require_replicas() {
+  local pid
+  for pid in "${pids[@]}"; do
+    kill -0 "$pid" 2>/dev/null || { echo "replica $pid is gone, see $out/backend-*.log" >&2; exit 1; }
+  done
+}
+
 # One load step: prints the verdict row (see step_verdict.py) and appends it to steps.tsv.
 run_step() { # kind batch rate [seconds]
   local kind=$1 batch=$2 rate=$3 log="$out/sim-$1-$3.log" seconds=${4:-$seconds}
@@ -125,6 +137,7 @@ run_step() { # kind batch rate [seconds]
     --simulator.rabbitmq.exchange="$topology.pings" --simulator.rabbitmq.connection-name=vm-bench-ingest-sim \
     --simulator.max-in-flight=256 --simulator.progress-interval=5s --simulator.seed=1 > "$log" 2>&1 || true
   local end; end=$(date +%s%3N)
+  require_replicas
   local cpu; cpu=$(cpu_used "$cpu0" "$(cpu_ticks)" "$(grep -o -m1 'Summary: [0-9.]*' "$log" | awk '{print $2}')")
   local summary; summary=$(grep -m1 'Summary:' "$log" || echo none)
   local row; row=$(bench/step_verdict.py "$out/depth.txt" "$end" "$seconds" "$rate" "$batch" "$summary")

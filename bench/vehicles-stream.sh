@@ -21,7 +21,10 @@ out=target/bench
 mkdir -p "$out"
 
 [ -n "${SKIP_BUILD:-}" ] || ./mvnw -q -B -ntp -DskipTests package
-jar=$(ls backend/target/backend-*.jar | grep -v original | head -n 1)
+# A copy under a name of its own: other work on a shared machine that stops "backend-*.jar"
+# processes by name must not stop this one.
+cp "$(ls backend/target/backend-*.jar | grep -v original | head -n 1)" "$out/vm-bench-stream-backend.jar"
+jar=$out/vm-bench-stream-backend.jar
 
 psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 
