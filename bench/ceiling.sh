@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The ceilings our ingest is measured against, on this machine, now:
 #  - RabbitMQ PerfTest, 1 producer / 1 consumer, persistent messages on a durable queue,
-#    publisher confirms, prefetch 500 and multi-ack every 100 (what our consumer does), at
-#    the size of a single-ping message and of a 100-ping batch;
+#    publisher confirms, prefetch 500 (as our consumer) and multi-ack every 100, at the size
+#    of a single-ping message and of a 100-ping batch; and single-ping messages acked one
+#    by one, as our consumer acks them;
 #  - redis-benchmark on the real ping script (EVALSHA of common.lua + ping.lua, 1 and 100
 #    pings per call, over 100 000 registered vehicles) and on plain HSET, ZADD and XADD.
 #
@@ -13,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=30; requests=200000; rounds=3
+seconds=30; requests=200000; rounds=4
 if [ "${1:-}" = "--quick" ]; then seconds=10; requests=50000; rounds=2; fi
 out=target/bench/ceiling
 rm -rf "$out"; mkdir -p "$out"
@@ -24,15 +25,16 @@ load() { cut -d' ' -f1 /proc/loadavg; }
 # --- RabbitMQ PerfTest -----------------------------------------------------------------
 single_size=$(printf '{"vin":"GEN00000000000001"}' | wc -c)
 batch_size=$(python3 -c 'print(len("{\"pings\":[" + ",".join(["{\"vin\":\"GEN00000000000001\"}"] * 100) + "]}"))')
-perftest() { # label size
+perftest() { # label size multi-ack-every (0: one ack per message, as our consumer does)
   local l; l=$(load)
   java -cp 'bench/perftest/target/lib/*' com.rabbitmq.perf.PerfTest -x 1 -y 1 -s "$2" -f persistent \
-    -c 1000 -q 500 -A 100 -z "$seconds" -i 5 -u "vm-bench-perftest-$$" --id "$1" > "$out/perftest-$1.txt" 2>&1
+    -c 1000 -q 500 -A "$3" -z "$seconds" -i 5 -u "vm-bench-perftest-$$" --id "$1" > "$out/perftest-$1.txt" 2>&1
   local rate; rate=$(awk '/receiving rate avg/ {print $(NF-1)}' "$out/perftest-$1.txt")
-  printf 'PerfTest %s (%s bytes)\tmsg/s\t%s\t%s\n' "$1" "$2" "$rate" "$l" | tee -a "$tsv"
+  printf 'PerfTest %s (%s bytes, multi-ack every %s)\tmsg/s\t%s\t%s\n' "$1" "$2" "$3" "$rate" "$l" | tee -a "$tsv"
 }
-perftest single "$single_size"
-perftest batch100 "$batch_size"
+perftest single "$single_size" 100
+perftest batch100 "$batch_size" 100
+perftest single-ack-each "$single_size" 0
 
 # --- redis-benchmark on the real ping script ---------------------------------------------
 scripts=backend/src/main/resources/io/vehiclesmonitor/backend/status/redis
@@ -54,9 +56,10 @@ for chunk in range(100):
     pairs = " ".join(f"BENCH{n:012d} 8000000000000" for n in range(chunk * 1000, chunk * 1000 + 1000))
     print(f"EVALSHA {sha} 3 {k1} {k2} {k3} {prefix} {buckets} {maxlen} {pairs}")
 PY
-# Ping times: round r sends r*10^12 + random, so most pings of a round are newer than the
-# vehicle's last one (applied, as in steady state) and some are stale, as with redelivery.
-evalsha_rate() { # label pings-per-call requests
+# Ping times: round r sends r*10^12 + random, one ping per vehicle on average (100 000), so
+# about 80 % of the pings are newer than the vehicle's last one (applied, as in steady state)
+# and 20 % stale (a vehicle's second ping in the round with an older time).
+evalsha_rate() { # label pings-per-call calls-per-round
   local l total=0; l=$(load)
   for r in $(seq 2 $((rounds + 1))); do
     local args=()
@@ -71,8 +74,8 @@ evalsha_rate() { # label pings-per-call requests
   printf 'redis EVALSHA ping.lua, %s ping(s) per call\tcalls/s\t%s\t%s\n' "$2" "$calls" "$l" | tee -a "$tsv"
   printf 'redis EVALSHA ping.lua, %s ping(s) per call\tpings/s\t%s\t%s\n' "$2" "$((calls * $2))" "$l" | tee -a "$tsv"
 }
-evalsha_rate single 1 "$requests"
-evalsha_rate batch 100 $((requests / 50))
+evalsha_rate single 1 100000
+evalsha_rate batch 100 1000
 # The commands the scripts are made of, one by one, on keys of our own prefix.
 plain() { # label command...
   local l rate; l=$(load)

@@ -64,11 +64,16 @@ def ingest(results, images):
 
 
 def latency(results, images):
-    curves = {}
+    per_file = {}
     for path in sorted(glob.glob(os.path.join(results, "benchmarks", "*-percentiles.csv"))):
+        stem = os.path.basename(path)[: -len("-percentiles.csv")]
         with open(path) as f:
             for r in csv.DictReader(f):
-                curves.setdefault(r["label"], []).append((float(r["percentile"]), float(r["millis"])))
+                per_file.setdefault((stem, r["label"]), []).append((float(r["percentile"]), float(r["millis"])))
+    # A label measured by two configurations is told apart by the report's name.
+    labels = [label for _, label in per_file]
+    curves = {(label if labels.count(label) == 1 else f"{label} [{stem}]"): points
+              for (stem, label), points in per_file.items()}
     if not curves:
         return
     groups = [("CONNECTED: ping -> SSE / change bus at 10 k pings/s",

@@ -12,8 +12,8 @@
 #     100 k vehicles in headless Chromium (DashboardScaleBrowserTests)
 #  5. plots into docs/images (bench/plot.py) and a summary in target/bench/summary.md
 #
-# --quick: shorter steps and runs, 100 k instead of 1 M vehicles (about 10 min instead of
-# about 30). Needs the local PostgreSQL, Redis and RabbitMQ, Chromium, python3-matplotlib
+# --quick: shorter steps and runs, 100 k instead of 1 M vehicles (about 18 min instead of
+# about 35). Needs the local PostgreSQL, Redis and RabbitMQ, Chromium, python3-matplotlib
 # (apt-get install python3-matplotlib). Every figure is written with the load average.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,6 +56,7 @@ bench/ingest-rate.sh --replicas 2 $quick --steps 3 --single-start "${best_single
 } >> "$summary"
 
 log "3. latency benchmarks and JMH"
+rm -rf backend/target/benchmarks
 knobs=()
 [ -n "$quick" ] && knobs=(-Dbench.seconds=10 -Dbench.vehicles=5000 -Dbench.jmh.quick=true)
 ./mvnw -B -ntp -pl backend -am verify -Pbenchmarks \

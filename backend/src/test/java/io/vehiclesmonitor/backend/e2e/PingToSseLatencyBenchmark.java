@@ -88,7 +88,7 @@ class PingToSseLatencyBenchmark {
 					.add(LatencyStats.of("CONNECTED, SSE receive - publish", sseLatencies))
 					.add(LatencyStats.of("CONNECTED, change bus receive - publish", busLatencies))
 					.percentiles("SSE, window " + batchWindow + ", " + kind, sseLatencies)
-					.percentiles("change bus, " + kind, busLatencies);
+					.percentiles("change bus, window " + batchWindow + ", " + kind, busLatencies);
 				report.write();
 				assertThat(sse.resyncs()).isZero();
 				assertThat(sseLatencies).hasSize(freshCount);
