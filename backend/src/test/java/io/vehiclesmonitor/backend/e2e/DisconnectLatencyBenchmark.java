@@ -89,6 +89,10 @@ class DisconnectLatencyBenchmark {
 						connectLatencies(sse.changes(), moderate)));
 				report.add(LatencyStats.of("CONNECTED at " + MODERATE_RATE + "/s, change bus receive - publish",
 						connectLatencies(List.copyOf(bus), moderate)));
+				report.percentiles("DISCONNECTED, SSE, sweep " + sweepInterval + ", window " + batchWindow,
+						disconnectLatencies(sse.changes(), burst));
+				report.percentiles("DISCONNECTED, change bus, sweep " + sweepInterval,
+						disconnectLatencies(List.copyOf(bus), burst));
 				report.write();
 				assertThat(sse.resyncs()).isZero();
 			}

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
@@ -59,6 +61,23 @@ final class PingPublisher implements AutoCloseable {
 			.build();
 		this.channel.basicPublish(this.exchange, "ping." + vin, properties,
 				("{\"vin\":\"" + vin + "\"}").getBytes(StandardCharsets.UTF_8));
+		this.unconfirmed++;
+	}
+
+	/**
+	 * Publishes one gateway batch ({@code {"pings":[...]}}, routing key
+	 * {@code ping.batch}) without waiting; every ping carries the message's time.
+	 */
+	void publishBatch(List<String> vins, Instant at) throws IOException {
+		AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().contentType("application/json")
+			.timestamp(Date.from(at))
+			.headers(Map.of("x-vm-version", 1, "x-vm-timestamp-ms", at.toEpochMilli()))
+			.deliveryMode(2)
+			.build();
+		String body = vins.stream()
+			.map((vin) -> "{\"vin\":\"" + vin + "\"}")
+			.collect(Collectors.joining(",", "{\"pings\":[", "]}"));
+		this.channel.basicPublish(this.exchange, "ping.batch", properties, body.getBytes(StandardCharsets.UTF_8));
 		this.unconfirmed++;
 	}
 
