@@ -68,7 +68,7 @@ public class IngestHotPath {
 		}
 		PingProcessor instant = (pings) -> Mono.just(Collections.nCopies(pings.size(), PingResult.APPLIED));
 		this.pipeline = new IngestPipeline(this.decoder, instant, properties,
-				new IngestMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), IngestMetrics.AMQP);
+				new IngestMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), IngestMetrics.AMQP, new PingsInFlight());
 	}
 
 	@Benchmark
