@@ -40,6 +40,8 @@ class CustomerStreamScopeTests {
 
 	static final String USER = "kalle-stream";
 
+	static final String OPERATOR = "operator-stream";
+
 	static final String PASSWORD = "kalle-stream-password";
 
 	static final Duration TIMEOUT = Duration.ofSeconds(15);
@@ -117,6 +119,33 @@ class CustomerStreamScopeTests {
 			.expectNext("counts:0:0")
 			.thenCancel()
 			.verify(TIMEOUT);
+	}
+
+	@Test
+	void anOperatorsStreamCoversEveryCustomer() {
+		WebTestClient admin = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultHeaders(TestUsers.admin())
+			.build();
+		admin.delete().uri("/users/{name}", OPERATOR).exchange();
+		admin.post()
+			.uri("/users")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("username", OPERATOR, "password", PASSWORD, "role", "OPERATOR"))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		List<String> rows = new ArrayList<>();
+		new StreamClient(this.port, OPERATOR, PASSWORD).tokens("/vehicles/stream", null)
+			.as(StepVerifier::create)
+			.thenConsumeWhile((t) -> t.startsWith("row:"), (t) -> rows.add(t.split(":")[1]))
+			.assertNext((t) -> assertThat(t).startsWith("snapshot:"))
+			.assertNext((t) -> assertThat(t).startsWith("counts:"))
+			.then(() -> this.bus.emit(VehicleStreamTests.JKL012, Status.CONNECTED))
+			.assertNext((t) -> assertThat(t).matches("change:\\d+:" + VehicleStreamTests.JKL012 + ":CONNECTED"))
+			.thenCancel()
+			.verify(TIMEOUT);
+		assertThat(rows).containsAll(KALLES_FLEET).contains(VehicleStreamTests.JKL012, VehicleStreamTests.PQR678);
 	}
 
 	@Test
