@@ -23,6 +23,12 @@ final class UserProblems {
 			.with("username", username);
 	}
 
+	static ApiProblem lastAdmin(String username) {
+		return new ApiProblem(HttpStatus.CONFLICT, "last-admin", "Last admin",
+				username + " is the last enabled admin: create or enable another admin first.")
+			.with("username", username);
+	}
+
 	static ApiProblem invalidUser(String detail) {
 		return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-user", "Invalid user", detail);
 	}

@@ -17,6 +17,13 @@ class UserRepository {
 
 	private final DatabaseClient db;
 
+	/**
+	 * The row is not an enabled admin, or another enabled admin remains: nobody can lock
+	 * every admin out (two admins removing each other at the same instant still can).
+	 */
+	private static final String LEAVES_AN_ADMIN = "(user_role <> 'ADMIN' OR enabled = FALSE OR EXISTS (SELECT 1 FROM users other"
+			+ " WHERE other.user_role = 'ADMIN' AND other.enabled = TRUE AND other.username <> :username))";
+
 	UserRepository(DatabaseClient db) {
 		this.db = db;
 	}
@@ -49,12 +56,17 @@ class UserRepository {
 		return spec.fetch().rowsUpdated();
 	}
 
-	/** Updates role, customer and enabled, and the hash when it is not {@code null}. */
+	/**
+	 * Updates role, customer and enabled, and the hash when it is not {@code null};
+	 * updates nothing if that would demote or disable the last enabled admin.
+	 */
 	Mono<Long> update(UserRow user) {
 		String hash = (user.passwordHash() != null) ? ", password_hash = :hash" : "";
+		boolean staysAdmin = user.role() == Role.ADMIN && user.enabled();
 		var spec = this.db
 			.sql("UPDATE users SET user_role = :role, customer_id = :customer, enabled = :enabled" + hash
-					+ ", updated_at = CURRENT_TIMESTAMP WHERE username = :username")
+					+ ", updated_at = CURRENT_TIMESTAMP WHERE username = :username"
+					+ (staysAdmin ? "" : " AND " + LEAVES_AN_ADMIN))
 			.bind("username", user.username())
 			.bind("role", user.role().name())
 			.bind("enabled", user.enabled());
@@ -64,8 +76,9 @@ class UserRepository {
 		return spec.fetch().rowsUpdated();
 	}
 
+	/** Deletes the user unless it is the last enabled admin. */
 	Mono<Long> delete(String username) {
-		return this.db.sql("DELETE FROM users WHERE username = :username")
+		return this.db.sql("DELETE FROM users WHERE username = :username AND " + LEAVES_AN_ADMIN)
 			.bind("username", username)
 			.fetch()
 			.rowsUpdated();

@@ -52,12 +52,18 @@ class UserService {
 		return checkCustomer(request).then(hash)
 			.flatMap((value) -> this.users.update(row(username, value.isEmpty() ? null : value, request)))
 			.onErrorMap(DataIntegrityViolationException.class, (ex) -> translate(ex, request))
-			.flatMap((updated) -> (updated == 0) ? Mono.error(UserProblems.userNotFound(username)) : get(username));
+			.flatMap((updated) -> (updated == 0) ? notChanged(username) : get(username));
 	}
 
 	Mono<Void> delete(String username) {
-		return this.users.delete(username)
-			.flatMap((deleted) -> (deleted == 0) ? Mono.error(UserProblems.userNotFound(username)) : Mono.empty());
+		return this.users.delete(username).flatMap((deleted) -> (deleted == 0) ? notChanged(username) : Mono.empty());
+	}
+
+	/** Nothing was written: either there is no such user or it is the last admin. */
+	private <T> Mono<T> notChanged(String username) {
+		return this.users.findByUsername(username)
+			.flatMap((user) -> Mono.<T>error(UserProblems.lastAdmin(username)))
+			.switchIfEmpty(Mono.error(() -> UserProblems.userNotFound(username)));
 	}
 
 	private Mono<String> hash(String password) {

@@ -175,6 +175,51 @@ class SecurityIntegrationTests {
 	}
 
 	@Test
+	void theLastEnabledAdminCannotBeDeletedDemotedOrDisabled() {
+		String second = "second-admin";
+		admin().delete().uri("/users/{name}", second).exchange();
+		for (var attempt : List.<java.util.function.Function<WebTestClient, WebTestClient.ResponseSpec>>of(
+				(client) -> client.delete().uri("/users/{name}", TestUsers.ADMIN).exchange(),
+				(client) -> client.put()
+					.uri("/users/{name}", TestUsers.ADMIN)
+					.bodyValue(Map.of("role", "OPERATOR"))
+					.exchange(),
+				(client) -> client.put()
+					.uri("/users/{name}", TestUsers.ADMIN)
+					.bodyValue(Map.of("role", "ADMIN", "enabled", false))
+					.exchange())) {
+			attempt.apply(admin())
+				.expectStatus()
+				.isEqualTo(HttpStatus.CONFLICT)
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("/problems/last-admin");
+		}
+		admin().get().uri("/users/{name}", TestUsers.ADMIN).exchange().expectStatus().isOk();
+
+		createUser(second, "ADMIN", null);
+		as(second, PASSWORD).put()
+			.uri("/users/{name}", TestUsers.ADMIN)
+			.bodyValue(Map.of("role", "ADMIN", "enabled", false))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		as(second, PASSWORD).delete()
+			.uri("/users/{name}", second)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.CONFLICT);
+		as(second, PASSWORD).put()
+			.uri("/users/{name}", TestUsers.ADMIN)
+			.bodyValue(Map.of("role", "ADMIN", "enabled", true))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		admin().delete().uri("/users/{name}", second).exchange().expectStatus().isNoContent();
+		admin().delete().uri("/users/{name}", "nobody-" + second).exchange().expectStatus().isNotFound();
+	}
+
+	@Test
 	void disabledUserIsRefused() {
 		admin().put()
 			.uri("/users/{name}", OPERATOR)
