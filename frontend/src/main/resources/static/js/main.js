@@ -183,6 +183,10 @@ new LiveStream('vehicles/stream', {
 	state(state) {
 		setConnection(state);
 	},
+	signedOut() {
+		// The session expired or was revoked: reconnecting would never succeed.
+		window.location.assign('login');
+	},
 }).start();
 
 // Relative times ("12 s ago") and fading flashes need a redraw even without changes.

@@ -6,12 +6,14 @@
 const MIN_DELAY = 500;
 const MAX_DELAY = 8000;
 
+const SESSION_PROBE = 'vehicles?limit=1';
+
 export class LiveStream {
 
 	/**
 	 * @param {string} url the stream's URL
 	 * @param {{snapshotBegin: Function, snapshotRows: Function, snapshotEnd: Function,
-	 *     changes: Function, counts: Function, state: Function}} handlers
+	 *     changes: Function, counts: Function, state: Function, signedOut: Function}} handlers
 	 */
 	constructor(url, handlers) {
 		this.url = url;
@@ -55,11 +57,32 @@ export class LiveStream {
 		});
 		source.addEventListener('error', () => {
 			if (this.source === source) {
+				this.checkSession();
 				this.handlers.state('reconnecting');
 				this.reconnect(this.delay + Math.floor(Math.random() * 250));
 				this.delay = Math.min(this.delay * 2, MAX_DELAY);
 			}
 		});
+	}
+
+	/**
+	 * An EventSource does not expose the status of a failed connection, so a refused
+	 * session looks like a server that is down: ask a cheap endpoint which it is.
+	 */
+	checkSession() {
+		// X-Requested-With: a 401 without an HTTP Basic challenge, so no password dialog
+		fetch(SESSION_PROBE, {
+			headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+			cache: 'no-store',
+		})
+			.then((response) => {
+				if (response.status === 401) {
+					this.handlers.signedOut();
+				}
+			})
+			.catch(() => {
+				// unreachable: keep reconnecting
+			});
 	}
 
 	reconnect(delay) {

@@ -21,8 +21,9 @@ import io.vehiclesmonitor.backend.web.ApiProblem;
 
 /**
  * 401 and 403 as {@code application/problem+json}, like every other error of the API. The
- * 401 names HTTP Basic in {@code WWW-Authenticate} except for event streams: a browser's
- * {@code EventSource} should fail, not open a password dialog.
+ * 401 names HTTP Basic in {@code WWW-Authenticate} except for event streams and for
+ * requests a page's script marks with {@code X-Requested-With: XMLHttpRequest}: a
+ * browser's {@code EventSource} or {@code fetch} should fail, not open a password dialog.
  */
 final class ProblemResponses implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
@@ -42,7 +43,8 @@ final class ProblemResponses implements ServerAuthenticationEntryPoint, ServerAc
 					"Too many failed logins for this user or from this address; try again later.");
 		}
 		List<MediaType> accept = exchange.getRequest().getHeaders().getAccept();
-		if (accept.stream().noneMatch(MediaType.TEXT_EVENT_STREAM::equalsTypeAndSubtype)) {
+		boolean script = "XMLHttpRequest".equals(exchange.getRequest().getHeaders().getFirst("X-Requested-With"));
+		if (!script && accept.stream().noneMatch(MediaType.TEXT_EVENT_STREAM::equalsTypeAndSubtype)) {
 			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"vehicles-monitor\"");
 		}
 		return write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",

@@ -98,6 +98,16 @@ class SecurityIntegrationTests {
 				.jsonPath("$.trace")
 				.doesNotExist();
 		}
+		// a page's script asking: refused without a challenge (no password dialog)
+		anonymous().get()
+			.uri("/vehicles?limit=1")
+			.accept(MediaType.APPLICATION_JSON)
+			.header("X-Requested-With", "XMLHttpRequest")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.doesNotExist("WWW-Authenticate");
 		anonymous().get()
 			.uri("/")
 			.accept(MediaType.TEXT_HTML)

@@ -231,6 +231,19 @@ class DashboardEndToEndBrowserTests {
 	}
 
 	@Test
+	void aSessionThatEndedWhileThePageWasOpenSendsItToTheLoginForm() throws Exception {
+		open("/");
+		waitFor(PATIENCE, () -> "Live".equals(text("connection-text")));
+
+		this.backend.stop();
+		this.backend.deleteSessions();
+		this.backend.start();
+
+		waitFor(RESTART, () -> this.driver.getCurrentUrl().endsWith("/login"));
+		assertThat(this.driver.findElement(By.id("login-form")).isDisplayed()).isTrue();
+	}
+
+	@Test
 	void everyResponseCarriesStrictSecurityHeadersAndThePageHonoursThem() throws Exception {
 		for (String path : List.of("/", "/js/main.js", "/css/dashboard.css", "/vehicles", "/vehicles/stream")) {
 			HttpResponse<InputStream> response = this.http

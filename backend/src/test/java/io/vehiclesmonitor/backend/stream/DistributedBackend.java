@@ -100,6 +100,14 @@ final class DistributedBackend implements AutoCloseable {
 		return this.port;
 	}
 
+	/** Ends every browser session, as their expiry or a revocation would. */
+	void deleteSessions() throws java.sql.SQLException {
+		try (java.sql.Connection connection = java.sql.DriverManager.getConnection(this.database.jdbcUrl(), "postgres",
+				""); java.sql.Statement statement = connection.createStatement()) {
+			statement.executeUpdate("DELETE FROM sessions");
+		}
+	}
+
 	String url(String path) {
 		return "http://127.0.0.1:" + this.port + path;
 	}
