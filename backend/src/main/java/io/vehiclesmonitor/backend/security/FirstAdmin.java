@@ -44,6 +44,9 @@ class FirstAdmin implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		// Lifecycle start runs on the main thread before the server accepts requests,
+		// never
+		// on an event loop; waiting here means the first login can already succeed.
 		createIfNoUsers().block(TIMEOUT);
 		this.running = true;
 	}
