@@ -132,6 +132,37 @@ abstract class PingSourceContractTests {
 	}
 
 	@Test
+	void messagesSettledOutOfOrderAreEachSettledAsAsked() throws Exception {
+		for (int i = 1; i <= PREFETCH + 1; i++) {
+			send("m" + i);
+		}
+		List<SourcedMessage> delivered = new CopyOnWriteArrayList<>();
+
+		source().messages()
+			.doOnNext(delivered::add)
+			.as(StepVerifier::create)
+			.expectNextCount(PREFETCH)
+			// the newest first, then a requeue in the middle, the oldest last
+			.then(() -> delivered.get(2).ack().block(TIMEOUT))
+			.then(() -> delivered.get(1).requeue().block(TIMEOUT))
+			.then(() -> delivered.get(0).ack().block(TIMEOUT))
+			.expectNextCount(2)
+			.then(() -> assertThat(delivered).extracting(PingSourceContractTests::text)
+				.containsExactlyInAnyOrder("m1", "m2", "m3", "m4", "m2"))
+			.then(() -> delivered.subList(3, 5).forEach((message) -> message.ack().block(TIMEOUT)))
+			.thenCancel()
+			.verify(TIMEOUT);
+
+		List<String> seen = new CopyOnWriteArrayList<>();
+		acking(seen).as(StepVerifier::create)
+			.expectSubscription()
+			.expectNoEvent(QUIET)
+			.then(() -> assertThat(seen).as("everything was acknowledged").isEmpty())
+			.thenCancel()
+			.verify(TIMEOUT);
+	}
+
+	@Test
 	void theSourceOutlivesACancelledSubscriberWhoseUnsettledMessagesGoToTheNext() throws Exception {
 		send("one");
 		source().messages()

@@ -13,20 +13,28 @@ import reactor.core.scheduler.Schedulers;
 import reactor.rabbitmq.AcknowledgableDelivery;
 
 /**
- * One delivery from the ping queue. Acks and nacks write to the channel's socket, so they
- * run on a worker thread, never on the thread that completed the batch (which may be an
- * event loop of the status store's client).
+ * One delivery from the ping queue. Its ack goes out with the run of its channel's
+ * settled deliveries ({@link AckRuns}). Acks and nacks write to the channel's socket, so
+ * they run on a worker thread, never on the thread that completed the batch (which may be
+ * an event loop of the status store's client).
  */
 final class RabbitMessage implements PingSource.SourcedMessage {
 
 	private final AcknowledgableDelivery delivery;
 
+	private final AckRuns<AcknowledgableDelivery> runs;
+
+	private final AckRuns.Slot<AcknowledgableDelivery> slot;
+
 	private final DeadLetters deadLetters;
 
 	private final IncomingMessage message;
 
-	RabbitMessage(AcknowledgableDelivery delivery, DeadLetters deadLetters) {
+	/** Registers the delivery with its channel's runs: construct in delivery order. */
+	RabbitMessage(AcknowledgableDelivery delivery, AckRuns<AcknowledgableDelivery> runs, DeadLetters deadLetters) {
 		this.delivery = delivery;
+		this.runs = runs;
+		this.slot = runs.delivered(delivery);
 		this.deadLetters = deadLetters;
 		this.message = toMessage(delivery.getProperties(), delivery.getBody());
 	}
@@ -46,14 +54,19 @@ final class RabbitMessage implements PingSource.SourcedMessage {
 		return this.message;
 	}
 
+	/**
+	 * Completes once the ack is sent, or, when an earlier delivery of the channel is
+	 * still unsettled, once it is due: that delivery's settlement sends it.
+	 */
 	@Override
 	public Mono<Void> ack() {
-		return Mono.<Void>fromRunnable(() -> this.delivery.ack()).subscribeOn(Schedulers.boundedElastic());
+		return Mono.defer(() -> this.runs.ackDue(this.slot)
+				? Mono.<Void>fromRunnable(this.runs::flush).subscribeOn(Schedulers.boundedElastic()) : Mono.empty());
 	}
 
 	@Override
 	public Mono<Void> requeue() {
-		return Mono.<Void>fromRunnable(() -> this.delivery.nack(true)).subscribeOn(Schedulers.boundedElastic());
+		return nack(true);
 	}
 
 	/**
@@ -64,10 +77,12 @@ final class RabbitMessage implements PingSource.SourcedMessage {
 	 */
 	@Override
 	public Mono<Void> reject(Rejection rejection) {
-		return this.deadLetters.publish(this.delivery, rejection)
-			.then(ack())
-			.onErrorResume((ex) -> Mono.<Void>fromRunnable(() -> this.delivery.nack(false))
-				.subscribeOn(Schedulers.boundedElastic()));
+		return this.deadLetters.publish(this.delivery, rejection).then(ack()).onErrorResume((ex) -> nack(false));
+	}
+
+	private Mono<Void> nack(boolean requeue) {
+		return Mono.<Void>fromRunnable(() -> this.runs.settledBy(this.slot, () -> this.delivery.nack(requeue)))
+			.subscribeOn(Schedulers.boundedElastic());
 	}
 
 }

@@ -13,6 +13,7 @@ import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.rabbitmq.AcknowledgableDelivery;
 import reactor.rabbitmq.BindingSpecification;
 import reactor.rabbitmq.ConsumeOptions;
 import reactor.rabbitmq.ExchangeSpecification;
@@ -83,9 +84,13 @@ public final class RabbitPingSource implements PingSource, AutoCloseable {
 			// An ack that fails on a broken channel is simply lost: the broker
 			// redelivers.
 			.exceptionHandler((context, ex) -> logger.warn("Acknowledgement failed: " + ex.getMessage()));
-		return declareTopology()
-			.thenMany(Flux.defer(() -> this.receiver.consumeManualAck(this.rabbit.queue(), options)))
-			.<SourcedMessage>map((delivery) -> new RabbitMessage(delivery, this.deadLetters))
+		// Each subscription consumes on a channel of its own, whose delivery tags its own
+		// runs follow.
+		return declareTopology().thenMany(Flux.defer(() -> {
+			AckRuns<AcknowledgableDelivery> runs = new AckRuns<>((delivery) -> delivery.ack(true));
+			return this.receiver.consumeManualAck(this.rabbit.queue(), options)
+				.<SourcedMessage>map((delivery) -> new RabbitMessage(delivery, runs, this.deadLetters));
+		}))
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, this.ingest.retryBackoff())
 				.maxBackoff(this.ingest.retryBackoffMax())
 				.transientErrors(true)
