@@ -23,9 +23,11 @@ public interface StatusStore extends PingProcessor, LiveStatus, FleetSync {
 
 	/**
 	 * The earliest deadline of any Connected vehicle, due or not, so the sweeper can wake
-	 * up right at it instead of at its next regular tick.
-	 * @return that deadline, or empty when no vehicle is Connected (or the store cannot
-	 * tell, in which case the sweeper keeps its regular interval)
+	 * up right at it instead of at its next regular tick. A store may answer with an
+	 * earlier time (a deadline that a ping has since moved later), which its next sweep
+	 * up to that time corrects: the sweeper then wakes up early, never late.
+	 * @return that deadline or one before it, or empty when no vehicle is Connected (or
+	 * the store cannot tell, in which case the sweeper keeps its regular interval)
 	 */
 	default Mono<Instant> nextDeadline() {
 		return Mono.empty();

@@ -331,9 +331,14 @@ public abstract class StatusStoreContractTests {
 		ping(OTHER_VIN, T0);
 		StepVerifier.create(this.store.nextDeadline()).expectNext(T0.plus(TIMEOUT).minusSeconds(20)).verifyComplete();
 
-		// a ping moves its vehicle's deadline later; the other one is now the earliest
+		// a ping moves its vehicle's deadline later; the other one is now the earliest,
+		// which a store may only tell after a sweep up to the deadline it answered before
 		Instant now = this.clock.advance(Duration.ofSeconds(30));
 		ping(VIN, now);
+		StepVerifier.create(this.store.nextDeadline())
+			.assertNext((next) -> assertThat(next).isBetween(T0.plus(TIMEOUT).minusSeconds(20), T0.plus(TIMEOUT)))
+			.verifyComplete();
+		StepVerifier.create(this.store.sweep(T0.plus(TIMEOUT).minusSeconds(20))).expectNext(0).verifyComplete();
 		StepVerifier.create(this.store.nextDeadline()).expectNext(T0.plus(TIMEOUT)).verifyComplete();
 
 		// a swept vehicle has no deadline any more
@@ -354,6 +359,25 @@ public abstract class StatusStoreContractTests {
 		await(this.store.apply(IntStream.range(0, 25).mapToObj((i) -> new Ping(vins[i], T0)).toList()));
 		StepVerifier.create(this.store.sweep(T0.plus(TIMEOUT))).expectNext(25).verifyComplete();
 		assertThat(publishedChanges()).filteredOn((change) -> change.status() == Status.DISCONNECTED).hasSize(25);
+	}
+
+	@Test
+	void aSweepPastDeadlinesThatPingsMovedLaterDisconnectsNothingAndCatchesUpInBoundedBatches() {
+		this.store = createStore(this.fleet, this.history, this.clock,
+				new StatusProperties(Duration.ofSeconds(1), 10, 7, 1000));
+		String[] vins = IntStream.range(0, 25).mapToObj(StatusStoreContractTests::vin).toArray(String[]::new);
+		register(vins);
+		await(this.store.apply(IntStream.range(0, 25).mapToObj((i) -> new Ping(vins[i], T0)).toList()));
+		Instant later = this.clock.advance(Duration.ofSeconds(10));
+		await(this.store.apply(IntStream.range(0, 24).mapToObj((i) -> new Ping(vins[i], later)).toList()));
+
+		this.clock.set(T0.plus(TIMEOUT));
+		StepVerifier.create(this.store.sweep(T0.plus(TIMEOUT))).expectNext(1).verifyComplete();
+
+		assertThat(publishedChanges()).filteredOn((change) -> change.status() == Status.DISCONNECTED)
+			.extracting(StatusChange::vin)
+			.containsExactly(vins[24]);
+		StepVerifier.create(this.store.nextDeadline()).expectNext(later.plus(TIMEOUT)).verifyComplete();
 	}
 
 	/** A valid VIN numbered {@code n}. */

@@ -113,9 +113,9 @@ public class RedisStatusStore implements StatusStore {
 	}
 
 	/**
-	 * The first entry of the deadline index: each bucket is scored by its earliest
-	 * deadline, so one read of one small key, no script and no seeding (an empty state
-	 * has no deadlines).
+	 * The first entry of the deadline index: each bucket is scored no later than its
+	 * earliest deadline (exactly after the sweep visited it), so one read of one small
+	 * key, no script and no seeding (an empty state has no deadlines).
 	 */
 	@Override
 	public Mono<Instant> nextDeadline() {

@@ -6,8 +6,12 @@
 -- never has to agree with Lua on it). Per bucket h:
 --   v:h  hash       vin -> compact state (listpack while small)
 --   d:h  sorted set vin -> deadline ms, Connected vehicles only (listpack while small)
--- and the deadline index (KEYS[2]) holds bucket h scored by the earliest deadline in d:h,
--- so the sweep finds due vehicles in O(due) without one big skiplist over the fleet.
+-- and the deadline index (KEYS[2]) holds bucket h scored no later than the earliest deadline
+-- in d:h, so the sweep finds due vehicles in O(due) without one big skiplist over the fleet.
+-- The score is a lower bound, not the exact minimum: a deadline moving later (a ping)
+-- leaves it as it is, so a Connected vehicle's ping never touches the index; a new or
+-- earlier deadline lowers it (ZADD LT). The sweep visits every bucket whose score is due
+-- and sets it to the exact minimum again (refresh), as does unregistering a vehicle.
 -- Every key shares the shard's hash tag, so the scripts stay valid on a Redis Cluster.
 local shard_prefix = ARGV[1]
 local bucket_count = tonumber(ARGV[2])
@@ -60,7 +64,8 @@ local function encode(st)
   return st.s .. '|' .. b36(st.t) .. '|' .. l .. '|' .. since
 end
 
--- Keeps the index entry of bucket h equal to its earliest deadline (or absent if none).
+-- Sets the index entry of bucket h to its earliest deadline (or removes it if none): the
+-- sweep, after visiting the bucket.
 local function refresh(h)
   local first = redis.call('ZRANGE', deadline_key(h), 0, 0, 'WITHSCORES')
   if #first == 0 then
@@ -70,15 +75,18 @@ local function refresh(h)
   end
 end
 
+-- only_later: a Connected vehicle's deadline, which only ever moves later (ZADD GT); the
+-- index is touched only if the vehicle had none yet.
 local function set_deadline(h, vin, deadline, only_later)
   if only_later then
-    redis.call('ZADD', deadline_key(h), 'GT', fmt(deadline), vin)
+    if redis.call('ZADD', deadline_key(h), 'GT', fmt(deadline), vin) == 0 then return end
   else
     redis.call('ZADD', deadline_key(h), fmt(deadline), vin)
   end
-  refresh(h)
+  redis.call('ZADD', KEYS[2], 'LT', fmt(deadline), h)
 end
 
+-- Exact again (rare: unregistering), so a fleet without deadlines leaves no index entries.
 local function clear_deadline(h, vin)
   if redis.call('ZREM', deadline_key(h), vin) == 1 then
     refresh(h)

@@ -1,22 +1,26 @@
--- Disconnects up to ARGV[5] vehicles whose deadline <= ARGV[4] ms (StatusRules.expire),
--- visiting only buckets whose earliest deadline is due.
--- Returns {disconnected, taken}, or {-1, 0} when the epoch marker is missing.
+-- Disconnects vehicles whose deadline <= ARGV[4] ms (StatusRules.expire), visiting only
+-- buckets whose index score is due, and sets each visited bucket's score to its exact
+-- earliest deadline. At most ARGV[5] units of work: one per vehicle taken, one per bucket
+-- visited that had nothing due (its score was a lower bound already passed).
+-- Returns {disconnected, work}, or {-1, 0} when the epoch marker is missing; work equal to
+-- ARGV[5] means more may be due.
 if not has_epoch() then return { -1, 0 } end
 local limit = ARGV[4]
 local budget = tonumber(ARGV[5])
-local taken = 0
+local work = 0
 local changed = 0
 local buckets = redis.call('ZRANGE', KEYS[2], '-inf', limit, 'BYSCORE', 'LIMIT', 0, budget)
 for _, bucket in ipairs(buckets) do
-  if taken >= budget then break end
+  if work >= budget then break end
   local h = tonumber(bucket)
   local dkey = deadline_key(h)
-  local due = redis.call('ZRANGE', dkey, '-inf', limit, 'BYSCORE', 'LIMIT', 0, budget - taken, 'WITHSCORES')
+  local due = redis.call('ZRANGE', dkey, '-inf', limit, 'BYSCORE', 'LIMIT', 0, budget - work, 'WITHSCORES')
+  if #due == 0 then work = work + 1 end
   for i = 1, #due, 2 do
     local vin = due[i]
     local deadline = tonumber(due[i + 1])
     redis.call('ZREM', dkey, vin)
-    taken = taken + 1
+    work = work + 1
     local raw = redis.call('HGET', state_key(h), vin)
     if raw then
       local st = decode(raw)
@@ -32,4 +36,4 @@ for _, bucket in ipairs(buckets) do
   end
   refresh(h)
 end
-return { changed, taken }
+return { changed, work }
