@@ -47,6 +47,10 @@ jar=$out/vm-bench-ingest-backend.jar
 simulator=$out/vm-bench-ingest-simulator.jar
 amqp_cp='bench/perftest/target/lib/*'
 pids=()
+# The replicas' first admin (a fresh database); the simulator reads the fleet with it.
+admin_password=$(head -c 18 /dev/urandom | base64)
+export MONITOR_ADMIN_PASSWORD=$admin_password
+export SIMULATOR_HTTP_USERNAME=admin SIMULATOR_HTTP_PASSWORD=$admin_password # the simulator reads the fleet
 
 start_replica() { # index
   local port=$((18091 + $1))

@@ -32,6 +32,7 @@ prefix="bench-$$"
 # The benchmark's own admin (a fresh database each run); only for this local run.
 admin_password=$(head -c 18 /dev/urandom | base64)
 export MONITOR_ADMIN_PASSWORD=$admin_password
+export SIMULATOR_HTTP_USERNAME=admin SIMULATOR_HTTP_PASSWORD=$admin_password # the simulator reads the fleet
 # Fixed names: durable queues outlive the run, so a name per run would pile them up.
 topology=vm-bench-stream
 start_backend() {
@@ -98,7 +99,7 @@ first_customer=$(psql -qtA -h 127.0.0.1 -U postgres -d $db -c "SELECT min(id) FR
 pages() { # label count url-maker
   : > "$out/pages-$1.txt"
   for i in $(seq "$2"); do
-    curl -fsS -o /dev/null -w '%{time_total}\n' "localhost:$port/vehicles?$($3 "$i")" >> "$out/pages-$1.txt"
+    curl -fsS -u "admin:$admin_password" -o /dev/null -w '%{time_total}\n' "localhost:$port/vehicles?$($3 "$i")" >> "$out/pages-$1.txt"
   done
   python3 -c "
 import sys
@@ -125,7 +126,7 @@ java -Xmx1g -jar "$simulator" --simulator.mode=load --simulator.load.rate=$ping_
   --simulator.rabbitmq.exchange="$topology.pings" --simulator.max-in-flight=256 > "$out/simulator.log" 2>&1
 confirmed=$(grep -m1 'Summary:' "$out/simulator.log" | grep -o 'confirmed [0-9]*' | awk '{print $2}')
 for _ in $(seq 240); do # until the backend accepted every ping the broker confirmed
-  accepted=$(curl -fsS "localhost:$port/actuator/metrics/vm.ingest.pings.accepted" \
+  accepted=$(curl -fsS -u "admin:$admin_password" "localhost:$port/actuator/metrics/vm.ingest.pings.accepted" \
     | python3 -c "import json,sys; print(int(json.load(sys.stdin)['measurements'][0]['value']))")
   [ "$accepted" -ge "${confirmed:-0}" ] && break
   sleep 1
