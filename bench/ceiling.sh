@@ -7,15 +7,21 @@
 #  - redis-benchmark on the real ping script (EVALSHA of common.lua + ping.lua, 1 and 100
 #    pings per call, over 100 000 registered vehicles) and on plain HSET, ZADD and XADD.
 #
-#   bench/ceiling.sh [--quick]
+#   bench/ceiling.sh [--quick] [--redis-only]
 #
 # Needs PerfTest's libraries in bench/perftest/target/lib (bench/run-all.sh copies them).
 # Results: target/bench/ceiling/ (ceiling.tsv, the raw outputs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=30; requests=200000; rounds=4
-if [ "${1:-}" = "--quick" ]; then seconds=10; requests=50000; rounds=2; fi
+seconds=30; requests=200000; rounds=4; redis_only=""
+for arg in "$@"; do
+  case "$arg" in
+    --quick) seconds=10; requests=50000; rounds=2 ;;
+    --redis-only) redis_only=1 ;;
+    *) echo "unknown option $arg" >&2; exit 2 ;;
+  esac
+done
 out=target/bench/ceiling
 rm -rf "$out"; mkdir -p "$out"
 tsv="$out/ceiling.tsv"
@@ -32,9 +38,11 @@ perftest() { # label size multi-ack-every (0: one ack per message, as our consum
   local rate; rate=$(awk '/receiving rate avg/ {print $(NF-1)}' "$out/perftest-$1.txt")
   printf 'PerfTest %s (%s bytes, multi-ack every %s)\tmsg/s\t%s\t%s\n' "$1" "$2" "$3" "$rate" "$l" | tee -a "$tsv"
 }
-perftest single "$single_size" 100
-perftest batch100 "$batch_size" 100
-perftest single-ack-each "$single_size" 0
+if [ -z "$redis_only" ]; then
+  perftest single "$single_size" 100
+  perftest batch100 "$batch_size" 100
+  perftest single-ack-each "$single_size" 0
+fi
 
 # --- redis-benchmark on the real ping script ---------------------------------------------
 scripts=backend/src/main/resources/io/vehiclesmonitor/backend/status/redis

@@ -28,7 +28,7 @@ local function b36(n)
   while n > 0 do
     local d = n % 36
     s = string.sub(digits, d + 1, d + 1) .. s
-    n = math.floor(n / 36)
+    n = (n - d) / 36
   end
   return s
 end
@@ -51,8 +51,13 @@ end
 
 -- State value: status (C|D) | timeout ms | last seen ms | since ms, numbers in base 36,
 -- unknown fields empty.
+-- The four fields as they are stored (text).
+local function split(raw)
+  return string.match(raw, '^(%a)|(%w+)|(%w*)|(%w*)$')
+end
+
 local function decode(raw)
-  local s, t, l, since = string.match(raw, '^(%a)|(%w+)|(%w*)|(%w*)$')
+  local s, t, l, since = split(raw)
   return { s = s, t = tonumber(t, 36), l = tonumber(l, 36), since = tonumber(since, 36) }
 end
 

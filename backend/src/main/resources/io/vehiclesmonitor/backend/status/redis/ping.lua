@@ -8,20 +8,25 @@ for i = 5, #ARGV, 2 do
   local vin = ARGV[i]
   local time = math.min(tonumber(ARGV[i + 1]), now)
   local h = bucket_of(vin)
-  local raw = redis.call('HGET', state_key(h), vin)
+  local key = state_key(h)
+  local raw = redis.call('HGET', key, vin)
   if not raw then
     results[#results + 1] = 2
   else
-    local st = decode(raw)
-    if st.l and time <= st.l then
+    local s, t, l, since = split(raw)
+    local last = tonumber(l, 36)
+    if last and time <= last then
       results[#results + 1] = 1
+    elseif s == 'C' then
+      -- the steady state: only the last-seen field and the deadline move (later)
+      set_deadline(h, vin, time + tonumber(t, 36), true)
+      redis.call('HSET', key, vin, s .. '|' .. t .. '|' .. b36(time) .. '|' .. since)
+      results[#results + 1] = 0
     else
+      local st = { s = s, t = tonumber(t, 36), l = time, since = tonumber(since, 36) }
       local result = 0
-      st.l = time
       local own = time + st.t
-      if st.s == 'C' then
-        set_deadline(h, vin, own, true)
-      elseif own > now then
+      if own > now then
         local at = later(st.since, time)
         st.s = 'C'
         st.since = at
@@ -29,7 +34,7 @@ for i = 5, #ARGV, 2 do
         emit(vin, 'C', at, time)
         result = 3
       end
-      redis.call('HSET', state_key(h), vin, encode(st))
+      redis.call('HSET', key, vin, encode(st))
       results[#results + 1] = result
     end
   end
