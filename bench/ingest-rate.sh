@@ -4,6 +4,7 @@
 #
 #   bench/ingest-rate.sh [--replicas N] [--quick] [--seconds S] [--steps K]
 #                        [--fleet F] [--single-start R] [--batch-start R] [--batch-size B] [--jfr]
+#                        [--sim-arg --simulator.x=y]... [--only single|batched]
 #
 # Starts N replicas (distributed: local PostgreSQL, Redis, RabbitMQ; own database
 # vm_bench_ingest, Redis prefix and queue vm-bench-ingest.pings) over a generated fleet of
@@ -17,7 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-jfr=(); replicas=1; seconds=60; steps=4; fleet=50000; single_start=6000; batch_start=30000; batch_size=100
+jfr=(); sim_args=(); only=""; replicas=1; seconds=60; steps=4; fleet=50000; single_start=6000; batch_start=30000; batch_size=100
 while [ $# -gt 0 ]; do
   case "$1" in
     --replicas) replicas=$2; shift 2 ;;
@@ -28,6 +29,8 @@ while [ $# -gt 0 ]; do
     --single-start) single_start=$2; shift 2 ;;
     --batch-start) batch_start=$2; shift 2 ;;
     --batch-size) batch_size=$2; shift 2 ;;
+    --sim-arg) sim_args+=("$2"); shift 2 ;;
+    --only) only=$2; shift 2 ;;
     --jfr) jfr=(-XX:StartFlightRecording=filename=JFR_FILE,settings=profile); shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -135,11 +138,12 @@ run_step() { # kind batch rate [seconds]
   local kind=$1 batch=$2 rate=$3 log="$out/sim-$1-$3.log" seconds=${4:-$seconds}
   local load; load=$(cut -d' ' -f1 /proc/loadavg)
   local cpu0; cpu0=$(cpu_ticks)
-  java -Xmx512m -jar "$simulator" --simulator.mode=load --simulator.load.rate="$rate" \
+  # shellcheck disable=SC2086 # SIM_JAVA_OPTS: extra JVM options of the simulator, e.g. a JFR recording
+  java -Xmx512m ${SIM_JAVA_OPTS:-} -jar "$simulator" --simulator.mode=load --simulator.load.rate="$rate" \
     --simulator.load.duration="${seconds}s" --simulator.load.batch-size="$batch" \
     --simulator.fleet.source=registered --simulator.backend-url=http://localhost:18091 \
     --simulator.rabbitmq.exchange="$topology.pings" --simulator.rabbitmq.connection-name=vm-bench-ingest-sim \
-    --simulator.max-in-flight=256 --simulator.progress-interval=5s --simulator.seed=1 > "$log" 2>&1 || true
+    --simulator.max-in-flight=256 --simulator.progress-interval=5s --simulator.seed=1 "${sim_args[@]}" > "$log" 2>&1 || true
   local end; end=$(date +%s%3N)
   require_replicas
   local cpu; cpu=$(cpu_used "$cpu0" "$(cpu_ticks)" "$(grep -o -m1 'Summary: [0-9.]*' "$log" | awk '{print $2}')")
@@ -167,7 +171,8 @@ search() { # kind batch start
 printf 'replicas\tkind\tbatch\ttarget\tsent_rate\tdropped\tfailed\tconfirm_tail_s\tdepth_start\tdepth_end\tdepth_max\tslope_per_s\tverdict\tdrain_s\tload1\tbackend_cores\tredis_cores\trabbit_cores\tend_ms\n' > "$out/steps.tsv"
 # Warm-up: JIT, connections, and the fleet's first pings (every vehicle connects once).
 run_step warmup 1 2000 "$(( seconds < 20 ? seconds : 20 ))" >/dev/null
-best_single=$(search single 1 "$single_start")
-best_batched=$(search batched "$batch_size" "$batch_start")
+best_single=0; best_batched=0
+[ "$only" = batched ] || best_single=$(search single 1 "$single_start")
+[ "$only" = single ] || best_batched=$(search batched "$batch_size" "$batch_start")
 echo "replicas=$replicas fleet=$fleet step_seconds=$seconds best_single=$best_single best_batched=$best_batched" \
   | tee "$out/summary.txt"

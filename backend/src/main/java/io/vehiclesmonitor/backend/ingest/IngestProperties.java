@@ -43,7 +43,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("monitor.ingest")
 public record IngestProperties(@DefaultValue("500") int prefetch, @DefaultValue("200") int maxBatch,
-		@DefaultValue("20ms") Duration maxWait, @DefaultValue("4") int concurrency,
+		@DefaultValue("5ms") Duration maxWait, @DefaultValue("4") int concurrency,
 		@DefaultValue("64KB") DataSize maxMessageBytes, @DefaultValue("5s") Duration maxClockSkew,
 		@DefaultValue("1000") long backlogThreshold, @DefaultValue("1s") Duration backlogPollInterval,
 		@DefaultValue("100ms") Duration retryBackoff, @DefaultValue("5s") Duration retryBackoffMax,

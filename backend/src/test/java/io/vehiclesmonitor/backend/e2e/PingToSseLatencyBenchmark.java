@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 
 import io.vehiclesmonitor.backend.e2e.SseRecorder.Received;
+import io.vehiclesmonitor.backend.ingest.IngestProperties;
 import io.vehiclesmonitor.backend.status.ChangeBus;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,6 +54,7 @@ class PingToSseLatencyBenchmark {
 		settings.put("monitor.stream.batch-window", batchWindow);
 		try (DistributedCluster cluster = new DistributedCluster(settings)) {
 			Replica replica = cluster.startReplica();
+			IngestProperties ingest = replica.context.getBean(IngestProperties.class);
 			await().atMost(Duration.ofMinutes(2)).until(replica::brokerConnected);
 			int freshCount = RATE / CHANGE_EVERY * SECONDS;
 			List<String> steady = register(replica, STEADY);
@@ -67,6 +69,9 @@ class PingToSseLatencyBenchmark {
 				// Warm-up: connect the steady fleet (and warm the JIT) at half the rate.
 				publish(cluster.publisher, steady, List.of(), RATE / 2, steady.size(), perMessage);
 				awaitConnected(sse, steady);
+				// and 5 s at the full rate with no changes: the first case runs in a cold
+				// JVM
+				publish(cluster.publisher, steady, List.of(), RATE, RATE * 5, perMessage);
 
 				long start = System.nanoTime();
 				publish(cluster.publisher, steady, fresh, RATE, RATE * SECONDS, perMessage);
@@ -83,7 +88,8 @@ class PingToSseLatencyBenchmark {
 							+ ", published in " + String.format("%.1f", publishSeconds) + " s: " + (CHANGE_EVERY - 1)
 							+ " in " + CHANGE_EVERY + " keep one of " + STEADY + " Connected vehicles alive, 1 in "
 							+ CHANGE_EVERY + " connects a new one (" + freshCount + " CONNECTED changes)")
-					.note("SSE batch window " + batchWindow + " (default 250ms), ingest max-wait 20ms, max-batch 200")
+					.note("SSE batch window " + batchWindow + " (default 250ms), ingest max-wait "
+							+ ingest.maxWait().toMillis() + "ms" + ", max-batch " + ingest.maxBatch())
 					.note("one replica, RabbitMQ, Redis and PostgreSQL on the same machine as the publisher and the SSE client")
 					.add(LatencyStats.of("CONNECTED, SSE receive - publish", sseLatencies))
 					.add(LatencyStats.of("CONNECTED, change bus receive - publish", busLatencies))
