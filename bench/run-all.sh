@@ -45,7 +45,7 @@ bench/ceiling.sh $quick
 { echo "## Ceilings"; echo; echo '```'; column -t -s $'\t' "$out/ceiling/ceiling.tsv"; echo '```'; echo; } >> "$summary"
 
 log "2. ingest rate, 1 replica"
-bench/ingest-rate.sh --replicas 1 $quick
+bench/ingest-rate.sh --replicas 1 $quick --single-start 12000 --batch-start 60000
 read -r best_single best_batched < <(sed -E 's/.*best_single=([0-9]+) best_batched=([0-9]+).*/\1 \2/' "$out/ingest-1/summary.txt")
 log "2. ingest rate, 2 replicas (starting where 1 replica ended)"
 bench/ingest-rate.sh --replicas 2 $quick --steps 3 --single-start "${best_single:-4000}" --batch-start "${best_batched:-50000}"
