@@ -48,6 +48,8 @@ def ingest(results, images):
                     ax.plot(xi, yi, "o" if ok else "x", color=colour, markersize=8,
                             label=f"{replicas} replica(s)" if xi == x[0] else None)
                 ax.set_yscale("symlog", linthresh=10)
+                # the queue may never grow (single messages fail at the publisher): keep an axis
+                ax.set_ylim(bottom=0, top=max(ax.get_ylim()[1], 100))
                 ax.set_ylabel(label)
                 ax.grid(True, which="both", alpha=0.3)
         axes[0][col].set_title(f"{kind} messages" + (" (100 pings each)" if kind == "batched" else ""))

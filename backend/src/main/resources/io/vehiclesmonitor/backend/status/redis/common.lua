@@ -22,21 +22,41 @@ local function fmt(n)
   return string.format('%.0f', n)
 end
 
+local sub = string.sub
+local byte = string.byte
+
+-- Two base-36 digits (one base-1296 digit) per step: this runs once per ping.
 local function b36(n)
-  if n == 0 then return '0' end
+  if n < 36 then return sub(digits, n + 1, n + 1) end
   local s = ''
-  while n > 0 do
-    local d = n % 36
-    s = string.sub(digits, d + 1, d + 1) .. s
-    n = (n - d) / 36
+  while n >= 36 do
+    local pair = n % 1296
+    local low = pair % 36
+    local high = (pair - low) / 36
+    n = (n - pair) / 1296
+    if n == 0 and high == 0 then
+      return sub(digits, low + 1, low + 1) .. s
+    end
+    s = sub(digits, high + 1, high + 1) .. sub(digits, low + 1, low + 1) .. s
   end
+  if n > 0 then return sub(digits, n + 1, n + 1) .. s end
   return s
 end
 
+-- h = (h * 31 + byte) mod bucket_count over the VIN, four bytes per step (the same value:
+-- taking the modulus once per four steps is exact while h * 31^4 stays below 2^53).
 local function bucket_of(vin)
   local h = 0
-  for i = 1, #vin do
-    h = (h * 31 + string.byte(vin, i)) % bucket_count
+  local n = #vin
+  local i = 1
+  while i + 3 <= n do
+    local c1, c2, c3, c4 = byte(vin, i, i + 3)
+    h = ((((h * 31 + c1) * 31 + c2) * 31 + c3) * 31 + c4) % bucket_count
+    i = i + 4
+  end
+  while i <= n do
+    h = (h * 31 + byte(vin, i)) % bucket_count
+    i = i + 1
   end
   return h
 end
@@ -82,13 +102,15 @@ end
 
 -- only_later: a Connected vehicle's deadline, which only ever moves later (ZADD GT); the
 -- index is touched only if the vehicle had none yet.
+-- Deadlines go to Redis as Lua numbers: whole milliseconds, which Redis writes out exactly
+-- (no exponent) and which are cheaper than formatting them here.
 local function set_deadline(h, vin, deadline, only_later)
   if only_later then
-    if redis.call('ZADD', deadline_key(h), 'GT', fmt(deadline), vin) == 0 then return end
+    if redis.call('ZADD', deadline_key(h), 'GT', deadline, vin) == 0 then return end
   else
-    redis.call('ZADD', deadline_key(h), fmt(deadline), vin)
+    redis.call('ZADD', deadline_key(h), deadline, vin)
   end
-  redis.call('ZADD', KEYS[2], 'LT', fmt(deadline), h)
+  redis.call('ZADD', KEYS[2], 'LT', deadline, h)
 end
 
 -- Exact again (rare: unregistering), so a fleet without deadlines leaves no index entries.
