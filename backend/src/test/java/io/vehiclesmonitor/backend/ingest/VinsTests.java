@@ -1,5 +1,7 @@
 package io.vehiclesmonitor.backend.ingest;
 
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,6 +21,19 @@ class VinsTests {
 			"YS2R4X2000539940Q", "ys2r4x20005399401", " YS2R4X2000539940", "YS2R4X20005399-01", "" })
 	void refusesWrongLengthLettersIOQLowerCaseAndPunctuation(String vin) {
 		assertThat(Vins.isValid(vin)).isFalse();
+	}
+
+	@Test
+	void acceptsExactlyTheIsoAlphabetInEveryPosition() {
+		Pattern iso = Pattern.compile("[A-HJ-NPR-Z0-9]");
+		for (char c = 0; c < 0x300; c++) {
+			for (int position : new int[] { 0, 8, 16 }) {
+				StringBuilder vin = new StringBuilder("YS2R4X20005399401");
+				vin.setCharAt(position, c);
+				assertThat(Vins.isValid(vin.toString())).as("%s at %d", (int) c, position)
+					.isEqualTo(iso.matcher(String.valueOf(c)).matches());
+			}
+		}
 	}
 
 	@Test
