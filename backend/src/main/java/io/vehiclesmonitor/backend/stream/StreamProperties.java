@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param snapshotChunk vehicles per {@code snapshot} event (and per live-status lookup)
  */
 @ConfigurationProperties("monitor.stream")
-public record StreamProperties(@DefaultValue("15s") Duration heartbeat, @DefaultValue("250ms") Duration batchWindow,
+public record StreamProperties(@DefaultValue("15s") Duration heartbeat, @DefaultValue("20ms") Duration batchWindow,
 		@DefaultValue("1000") int batchSize, @DefaultValue("256") int clientBuffer,
 		@DefaultValue("1000") int snapshotChunk) {
 

@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  * of a Disconnected vehicle, so 1 000 CONNECTED changes a second flow to the stream while
  * the ingest carries the full rate. Latency = arrival at an SSE client (and at the
  * replica's change bus) minus the ping's publish time, which is the change's {@code at}.
- * With the default SSE batch window (250 ms) and with 20 ms, single-ping messages and
+ * With the default SSE batch window (20 ms) and with 250 ms, single-ping messages and
  * gateway batches of 10 pings (1 000 messages a second). Run with
  * {@code ./mvnw -pl backend -am verify -Pbenchmarks -Dtest=PingToSseLatencyBenchmark};
  * knobs {@code -Dbench.rate=10000 -Dbench.seconds=20}. Results in
@@ -88,7 +88,7 @@ class PingToSseLatencyBenchmark {
 							+ ", published in " + String.format("%.1f", publishSeconds) + " s: " + (CHANGE_EVERY - 1)
 							+ " in " + CHANGE_EVERY + " keep one of " + STEADY + " Connected vehicles alive, 1 in "
 							+ CHANGE_EVERY + " connects a new one (" + freshCount + " CONNECTED changes)")
-					.note("SSE batch window " + batchWindow + " (default 250ms), ingest max-wait "
+					.note("SSE batch window " + batchWindow + " (default 20ms), ingest max-wait "
 							+ ingest.maxWait().toMillis() + "ms" + ", max-batch " + ingest.maxBatch())
 					.note("one replica, RabbitMQ, Redis and PostgreSQL on the same machine as the publisher and the SSE client")
 					.add(LatencyStats.of("CONNECTED, SSE receive - publish", sseLatencies))
