@@ -25,6 +25,17 @@ summary="$out/summary.md"
 log() { echo "$(date -u +%H:%M:%S) [load $(cut -d' ' -f1-3 /proc/loadavg)] $*" | tee -a "$out/run-all.log" >&2; }
 : > "$out/run-all.log"
 
+# Everything the later steps need, checked now rather than after half an hour of measuring.
+missing=()
+for tool in /usr/bin/chromium /usr/bin/chromedriver redis-benchmark redis-cli rabbitmqctl psql; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+done
+/usr/bin/python3 -c 'import matplotlib' 2>/dev/null || missing+=("python3-matplotlib")
+if [ ${#missing[@]} -gt 0 ]; then
+  log "missing: ${missing[*]} (apt-get install -y chromium chromium-driver python3-matplotlib redis-tools)"
+  exit 1
+fi
+
 log "building the jars and fetching PerfTest"
 ./mvnw -q -B -ntp -DskipTests package
 ./mvnw -q -B -ntp -f bench/perftest/pom.xml dependency:copy-dependencies -DoutputDirectory=target/lib \
