@@ -3,6 +3,8 @@ package io.vehiclesmonitor.backend.ingest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -35,6 +37,9 @@ final class IngestMetrics {
 
 	private final Counter missing;
 
+	/** By source: looked up once per batch, so not built anew each time. */
+	private final Map<String, Counter> accepted = new ConcurrentHashMap<>();
+
 	IngestMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		this.batchSize = DistributionSummary.builder("vm.ingest.batch.size")
@@ -54,7 +59,10 @@ final class IngestMetrics {
 	}
 
 	void accepted(String source, int pings) {
-		Counter.builder("vm.ingest.pings.accepted").tag("source", source).register(this.registry).increment(pings);
+		this.accepted
+			.computeIfAbsent(source,
+					(key) -> Counter.builder("vm.ingest.pings.accepted").tag("source", key).register(this.registry))
+			.increment(pings);
 	}
 
 	void rejected(String source, RejectReason reason) {
