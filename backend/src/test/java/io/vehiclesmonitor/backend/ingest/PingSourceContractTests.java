@@ -110,9 +110,7 @@ abstract class PingSourceContractTests {
 
 	@Test
 	void noMoreThanPrefetchMessagesAreUnsettledAtOnce() throws Exception {
-		for (int i = 1; i <= PREFETCH + 2; i++) {
-			send("m" + i);
-		}
+		sendNumbered(PREFETCH + 2);
 		List<SourcedMessage> delivered = new CopyOnWriteArrayList<>();
 
 		source().messages()
@@ -133,9 +131,7 @@ abstract class PingSourceContractTests {
 
 	@Test
 	void messagesSettledOutOfOrderAreEachSettledAsAsked() throws Exception {
-		for (int i = 1; i <= PREFETCH + 1; i++) {
-			send("m" + i);
-		}
+		sendNumbered(PREFETCH + 1);
 		List<SourcedMessage> delivered = new CopyOnWriteArrayList<>();
 
 		source().messages()
@@ -181,6 +177,13 @@ abstract class PingSourceContractTests {
 			.then(() -> assertThat(seen).containsExactlyInAnyOrder("one", "two"))
 			.thenCancel()
 			.verify(TIMEOUT);
+	}
+
+	/** Sends "m1", "m2", ... up to "m{count}". */
+	private void sendNumbered(int count) throws Exception {
+		for (int i = 1; i <= count; i++) {
+			send("m" + i);
+		}
 	}
 
 	private void send(String body) throws Exception {

@@ -1,11 +1,9 @@
 package io.vehiclesmonitor.backend.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
+import io.vehiclesmonitor.backend.status.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LoginThrottleTests {
 
-	private final SteppedClock clock = new SteppedClock(Instant.parse("2026-11-28T15:00:00Z"));
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T15:00:00Z"));
 
 	private final LoginThrottle throttle = new LoginThrottle(this.clock, Duration.ofMinutes(15), 3, 5, 100);
 
@@ -71,36 +69,6 @@ class LoginThrottleTests {
 		for (int i = 0; i < times; i++) {
 			this.throttle.failed(username, address);
 		}
-	}
-
-	/** A clock that moves only when told. */
-	private static final class SteppedClock extends Clock {
-
-		private Instant now;
-
-		SteppedClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }
